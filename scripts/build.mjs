@@ -1,0 +1,37 @@
+// Builds the three bundles: renderer (Vite + Svelte), main and preload (Vite library builds, CJS).
+// The preload must be ONE file: a sandboxed preload cannot require local modules.
+import { build } from 'vite';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const nodeExternals = ['electron', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const only = process.argv[2];
+
+async function bundleNode(entry, fileName, external) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      sourcemap: false,
+      minify: false,
+      target: 'node20',
+      ssr: entry,
+      rollupOptions: {
+        external,
+        output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
+      },
+    },
+    ssr: { noExternal: true },
+  });
+}
+
+if (!only || only === 'renderer') await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+if (!only || only === 'electron') {
+  await bundleNode('electron/main/index.ts', 'main.cjs', nodeExternals);
+  await bundleNode('electron/preload/index.ts', 'preload.cjs', ['electron']);
+}
+console.log('build: dist/renderer, dist-electron/main.cjs, dist-electron/preload.cjs');

@@ -1,0 +1,45 @@
+// Adds up the checks, vitest's and Playwright's JSON reports into the one line CI reads:
+// `N passed, N failed` (", N skipped" when any were skipped). Exits non-zero on any failure or
+// on a missing report (a runner that crashed counts as a failure, not as zero tests).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'test-results';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+for (const line of readFileSync(join(dir, 'checks.txt'), 'utf8').split('\n').filter(Boolean)) {
+  if (line.startsWith('pass ')) passed++;
+  else failed++;
+}
+
+const vitestFile = join(dir, 'vitest.json');
+if (existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  // a test file that fails to load has no tests but is a failure
+  failed += (v.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
+} else {
+  console.error('summary: vitest wrote no report');
+  failed++;
+}
+
+const pwFile = join(dir, 'playwright.json');
+if (existsSync(pwFile)) {
+  const p = JSON.parse(readFileSync(pwFile, 'utf8'));
+  passed += p.stats.expected + p.stats.flaky;
+  failed += p.stats.unexpected;
+  skipped += p.stats.skipped;
+  failed += (p.errors ?? []).length;
+} else {
+  console.error('summary: Playwright wrote no report');
+  failed++;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
