@@ -1,0 +1,69 @@
+// Every error a user or a script can meet, with a stable code and a sentence that says what
+// happened and what to do. Errors cross IPC and the CLI as data ({ code, message }), never as
+// thrown objects, so the code survives every boundary. Node-free: the renderer imports this.
+
+export const ERROR_CODES = {
+  PBX_UNREACHABLE: 'The PBX could not be reached. Check the address and your network, then try again.',
+  PBX_TIMEOUT: 'The PBX did not answer in time. It may be busy or the network slow; try again shortly.',
+  AUTH_BAD_KEY:
+    'The PBX rejected the app key. Ask your PBX administrator for a valid key and enter it again.',
+  AUTH_FORBIDDEN: 'The app key is not allowed to read this data. Ask your PBX administrator to grant it.',
+  TENANT_EMPTY:
+    'The PBX returned no extensions for this tenant. Check the tenant name or id in the connection settings.',
+  NOT_SUPPORTED: 'This PBX does not support that operation.',
+  NOT_FOUND: 'The PBX does not know that item any more. Sync the directory and try again.',
+  PBX_ERROR: 'The PBX reported an error. Try again later; if it persists, tell your PBX administrator.',
+  INVALID_RESPONSE:
+    'The PBX sent an answer the app cannot read (not the expected JSON). Check that the address points to the VitalPBX API.',
+  BODY_TOO_LARGE: 'The PBX sent more data than the app accepts. Tell your PBX administrator.',
+  TLS_UNTRUSTED:
+    "The PBX's certificate is not trusted. Compare its fingerprint with your administrator's before trusting it.",
+  TLS_CHANGED:
+    "The PBX's certificate has changed since you trusted it. Do not continue until your administrator confirms the new fingerprint.",
+  TLS_ERROR: 'A secure connection to the PBX could not be set up. Check the address and the PBX certificate.',
+  INSECURE_HTTP:
+    'This profile uses plain http://, which sends the app key unencrypted. Allow plain HTTP in the profile or use https://.',
+  KEYCHAIN_UNAVAILABLE:
+    "The system keychain is not available, so the app key cannot be stored or read. Start your desktop's keyring service; the cached directory stays usable.",
+  KEYCHAIN_LOCKED: 'The system keychain is locked. Unlock it (log in to your keyring) and try again.',
+  KEYCHAIN_TIMEOUT:
+    'The system keychain did not answer. Unlock it if it is waiting for a password, then try again.',
+  NO_APP_KEY: 'No app key is stored for this profile. Enter the app key in the connection settings.',
+  PROFILE_NOT_FOUND: 'That PBX profile does not exist. Choose another profile or create one.',
+  CACHE_CORRUPT:
+    'The saved directory was damaged; the last good copy was loaded instead. Sync to refresh it.',
+  CACHE_UNAVAILABLE:
+    'The saved data could not be read or written. Check the disk space and the data folder permissions.',
+  NO_SNAPSHOT: 'No directory has been synced for this profile yet. Connect to the PBX and sync.',
+  SYNC_IN_PROGRESS: 'A sync is already running for this profile. Wait for it to finish.',
+  CANCELLED: 'The operation was cancelled.',
+  AUDIO_INVALID: 'The voicemail audio file is damaged or in a format the app cannot play.',
+  AUDIO_UNAVAILABLE: 'This message is not cached and the PBX cannot be reached. Play it again when online.',
+  VOICEMAIL_DISABLED: "Viewing other extensions' voicemail is turned off in this profile's settings.",
+  INVALID_REQUEST: 'The app sent a malformed request. This is a bug; please report it.',
+  UNKNOWN_CHANNEL: 'The app asked for an operation that does not exist. This is a bug; please report it.',
+  FORBIDDEN_SENDER: 'The request did not come from the app window and was refused.',
+  INVALID_LINK: 'That number cannot be dialled: only digits, +, *, # and SIP addresses are allowed.',
+  INTERNAL: 'Something went wrong inside the app. Try again; if it persists, please report it.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Extra facts for the UI (e.g. a certificate fingerprint, an HTTP status). Never secrets. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+export function errorData(code: ErrorCode, message?: string, detail?: AppErrorData['detail']): AppErrorData {
+  return detail
+    ? { code, message: message ?? ERROR_CODES[code], detail }
+    : { code, message: message ?? ERROR_CODES[code] };
+}
