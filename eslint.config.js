@@ -50,12 +50,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['node:*', 'electron', 'keytar'],
-              message: 'shared/renderer code must not use Node or Electron.',
-            },
+          paths: [
+            { name: 'electron', message: 'shared/renderer code must not use Electron.' },
+            { name: 'keytar', message: 'shared/renderer code must not use keytar.' },
           ],
+          patterns: [{ group: ['node:*'], message: 'shared/renderer code must not use Node.' }],
         },
       ],
     },

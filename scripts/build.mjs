@@ -30,8 +30,13 @@ async function bundleNode(entry, fileName, external) {
 }
 
 if (!only || only === 'renderer') await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+// The browser host's build differs only in its bridge adapter (VITE_BRIDGE=browser); the Electron
+// build above never contains that adapter.
+if (!only || only === 'renderer' || only === 'renderer-browser') {
+  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', mode: 'browser-host' });
+}
 if (!only || only === 'electron') {
   await bundleNode('electron/main/index.ts', 'main.cjs', nodeExternals);
   await bundleNode('electron/preload/index.ts', 'preload.cjs', ['electron']);
 }
-console.log('build: dist/renderer, dist-electron/main.cjs, dist-electron/preload.cjs');
+console.log('build: dist/renderer, dist/renderer-browser, dist-electron/main.cjs, dist-electron/preload.cjs');

@@ -1,0 +1,187 @@
+// The IPC contract: every operation's request schema (validated by the dispatcher before any
+// handler runs) and result type, and every event's payload type. Electron's ipcMain wiring, the
+// preload bridge and the browser host are all derived from this one module, so adding an
+// operation is one edit here plus its handler. Node-free: the renderer imports the types.
+import { z } from 'zod';
+import type { Channel, EventName } from './channels.js';
+import type { AppErrorData } from './errors.js';
+import {
+  type CdrSummary,
+  type ConnectionStatusSchema,
+  DialSchemeSchema,
+  type Extension,
+  FingerprintSchema,
+  type Profile,
+  ProfileSchema,
+  type VoicemailRecord,
+} from './domain.js';
+
+const Id = z.string().min(1).max(128);
+const None = z.object({}).strict().optional();
+
+/** Phantom marker carrying a result type (never read at run time). */
+function result<T>(): T {
+  return undefined as T;
+}
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export const SettingsSchema = z.object({
+  theme: ThemeSchema,
+  dialScheme: DialSchemeSchema,
+  voicemailPollSeconds: z.number().int().min(15).max(3600),
+  globalShortcut: z.string().max(64),
+  startAtLogin: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const ProfileInputSchema = ProfileSchema.omit({ id: true, demo: true }).extend({
+  id: Id.optional(),
+});
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+export const ConnectionTestSchema = z.object({
+  baseUrl: z.string().min(1).max(2048),
+  tenant: z.string().max(100),
+  /** A key typed into the form; when absent, the stored key of profileId is used. */
+  appKey: z.string().min(1).max(512).optional(),
+  profileId: Id.optional(),
+  tlsPin: FingerprintSchema.nullable(),
+  allowHttp: z.boolean(),
+});
+
+export const ExportFormatSchema = z.enum(['csv', 'vcard', 'json']);
+
+export interface CertificateInfo {
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  selfSigned: boolean;
+  trustedByCa: boolean;
+}
+
+export interface SyncState {
+  profileId: string | null;
+  status: z.infer<typeof ConnectionStatusSchema>;
+  /** When the cached directory was fetched, epoch ms; null when there is none. */
+  syncedAt: number | null;
+  extensionCount: number;
+  progress: { phase: 'connecting' | 'downloading' | 'saving'; bytes: number } | null;
+  lastError: AppErrorData | null;
+  /** Set when the saved directory was damaged and the previous copy was loaded. */
+  recovered: string | null;
+}
+
+export interface DirectoryData {
+  profileId: string;
+  tenant: string;
+  syncedAt: number;
+  extensions: Extension[];
+}
+
+export interface ExtensionDetail {
+  extension: Extension;
+  /** False when the PBX could not be asked and the cached copy is shown. */
+  fresh: boolean;
+  error: AppErrorData | null;
+}
+
+export interface VoicemailList {
+  mailbox: string;
+  extensionId: string;
+  records: VoicemailRecord[];
+  /** Keys of records whose audio is cached on disk (playable offline). */
+  cached: string[];
+  fetchedAt: number;
+  fromCache: boolean;
+  error: AppErrorData | null;
+  unread: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+}
+
+export const contract = {
+  'app:info': { request: None, result: result<AppInfo>() },
+  'profiles:list': { request: None, result: result<{ profiles: Profile[]; activeId: string | null }>() },
+  'profiles:save': { request: ProfileInputSchema, result: result<Profile>() },
+  'profiles:remove': { request: z.object({ id: Id }).strict(), result: result<{ removed: boolean }>() },
+  'profiles:activate': { request: z.object({ id: Id }).strict(), result: result<SyncState>() },
+  'profiles:use-demo': { request: None, result: result<Profile>() },
+  'connection:test': {
+    request: ConnectionTestSchema,
+    result: result<{ extensions: number; tenant: string }>(),
+  },
+  'connection:probe-certificate': {
+    request: z.object({ baseUrl: z.string().min(1).max(2048) }).strict(),
+    result: result<CertificateInfo>(),
+  },
+  'credentials:set': {
+    request: z.object({ profileId: Id, appKey: z.string().min(1).max(512) }).strict(),
+    result: result<{ stored: true }>(),
+  },
+  'credentials:delete': {
+    request: z.object({ profileId: Id }).strict(),
+    result: result<{ deleted: boolean }>(),
+  },
+  'credentials:status': {
+    request: z.object({ profileId: Id }).strict(),
+    result: result<{ stored: boolean; keychain: 'ok' | 'unavailable' | 'locked' }>(),
+  },
+  'directory:get': { request: None, result: result<DirectoryData | null>() },
+  'directory:extension': { request: z.object({ id: Id }).strict(), result: result<ExtensionDetail>() },
+  'directory:export': {
+    request: z.object({ format: ExportFormatSchema, ids: z.array(Id).max(200_000).optional() }).strict(),
+    result: result<{ filename: string; mime: string; content: string; count: number }>(),
+  },
+  'sync:now': { request: None, result: result<SyncState>() },
+  'sync:cancel': { request: None, result: result<{ cancelled: boolean }>() },
+  'sync:state': { request: None, result: result<SyncState>() },
+  'voicemail:list': {
+    request: z.object({ extensionId: Id.optional() }).strict().optional(),
+    result: result<VoicemailList>(),
+  },
+  'voicemail:audio': {
+    request: z.object({ extensionId: Id, key: z.string().min(1).max(256) }).strict(),
+    result: result<{ wav: Uint8Array; format: string; durationSec: number; fromCache: boolean }>(),
+  },
+  'voicemail:mark-listened': {
+    request: z.object({ extensionId: Id, key: z.string().min(1).max(256) }).strict(),
+    result: result<VoicemailList>(),
+  },
+  'voicemail:delete': {
+    request: z.object({ extensionId: Id, key: z.string().min(1).max(256) }).strict(),
+    result: result<VoicemailList>(),
+  },
+  'voicemail:save-as': {
+    request: z.object({ extensionId: Id, key: z.string().min(1).max(256) }).strict(),
+    result: result<{ saved: string | null }>(),
+  },
+  'settings:get': { request: None, result: result<Settings>() },
+  'settings:set': { request: SettingsSchema.partial().strict(), result: result<Settings>() },
+  'dial:open': {
+    request: z.object({ number: z.string().min(1).max(256) }).strict(),
+    result: result<{ uri: string }>(),
+  },
+} satisfies Record<Channel, { request: z.ZodType; result: unknown }>;
+
+// Every channel named in channels.ts has an entry above, and no other (checked at compile time).
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const CONTRACT_MATCHES_CHANNELS: Exact<keyof typeof contract, Channel> = true;
+
+export type Contract = typeof contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+export interface EventPayloads {
+  'sync:state': SyncState;
+  'voicemail:new': { mailbox: string; unread: number; newKeys: string[] };
+}
+export const EVENTS_MATCH: Exact<keyof EventPayloads, EventName> = true;
+
+export type { CdrSummary };
