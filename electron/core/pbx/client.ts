@@ -1,0 +1,245 @@
+// The VitalPBX API v2 client: one instance per connection profile. Adds the app-key and tenant
+// headers, refuses plain HTTP unless the profile allows it, retries idempotent GETs on network
+// trouble and 5xx with jittered exponential backoff, and hands every answer to the envelope check
+// and the tolerant parsers. The app key never appears in an error, a detail or a log line.
+import { AppError } from '../errors.js';
+import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
+import { httpFailure, readEnvelope } from './envelope.js';
+import { HttpTransport, type HttpResult } from './http.js';
+import { cancelled, isRetryable } from './net-errors.js';
+import {
+  parseCdrSummary,
+  parseDevices,
+  parseExtension,
+  parseExtensionList,
+  parseQueues,
+  parseVoicemail,
+} from './parse.js';
+import { normalizeFingerprint } from './tls-trust.js';
+import { apiUrl, audioUrl, normalizeBaseUrl, segment } from './url.js';
+
+export { probeCertificate, type CertificateInfo } from './tls-trust.js';
+export { normalizeBaseUrl } from './url.js';
+
+export interface PbxConnection {
+  /** Origin + optional prefix, WITHOUT /api/v2, e.g. https://10.0.0.5:3500 */
+  baseUrl: string;
+  tenant: string;
+  appKey: string;
+  /** 'AA:BB:..' SHA-256 fingerprint of the one certificate trusted for this PBX, or null. */
+  tlsPin: string | null;
+  allowHttp: boolean;
+}
+
+export interface PbxClientOptions {
+  connectTimeoutMs?: number;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  maxAudioBytes?: number;
+  retries?: number;
+  retryBaseMs?: number;
+}
+
+export const USER_AGENT = 'VitalPBX-Directory/0.1 (+node)';
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (bytes: number) => void;
+  maxBytes?: number;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class PbxClient {
+  private readonly base: string | null;
+  private readonly pin: string | null;
+  private readonly setupError: AppError | null;
+  private readonly transport: HttpTransport;
+  private readonly opts: Required<PbxClientOptions>;
+
+  constructor(
+    private readonly conn: PbxConnection,
+    opts: PbxClientOptions = {},
+  ) {
+    this.opts = {
+      connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
+      timeoutMs: opts.timeoutMs ?? 20_000,
+      maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024,
+      maxAudioBytes: opts.maxAudioBytes ?? 50 * 1024 * 1024,
+      retries: opts.retries ?? 2,
+      retryBaseMs: opts.retryBaseMs ?? 300,
+    };
+    // A bad address or pin is reported by the first call, so every failure arrives the same way.
+    let base: string | null = null;
+    let setupError: AppError | null = null;
+    try {
+      base = normalizeBaseUrl(conn.baseUrl);
+    } catch (err) {
+      setupError = err as AppError;
+    }
+    this.pin = conn.tlsPin === null ? null : normalizeFingerprint(conn.tlsPin);
+    if (conn.tlsPin !== null && this.pin === null) {
+      setupError ??= new AppError(
+        'TLS_ERROR',
+        'The trusted certificate fingerprint saved for this PBX is not valid. Check the certificate again and re-confirm it.',
+      );
+    }
+    this.base = base;
+    this.setupError = setupError;
+    this.transport = new HttpTransport({
+      tlsPin: this.pin,
+      connectTimeoutMs: this.opts.connectTimeoutMs,
+      timeoutMs: this.opts.timeoutMs,
+    });
+  }
+
+  /** Drops idle keep-alive connections (the client stays usable). */
+  close(): void {
+    this.transport.close();
+  }
+
+  private secrets(): string[] {
+    return [this.conn.appKey];
+  }
+
+  private async send(method: Method, url: URL, o: CallOptions & { maxBytes: number }): Promise<HttpResult> {
+    if (url.protocol === 'http:' && !this.conn.allowHttp) throw new AppError('INSECURE_HTTP');
+    const headers = {
+      'app-key': this.conn.appKey,
+      tenant: this.conn.tenant,
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+    };
+    // Only GETs are retried: a POST or DELETE may have reached the PBX before the failure.
+    const retries = method === 'GET' ? Math.max(0, this.opts.retries) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await this.transport.request({
+          method,
+          url,
+          headers,
+          maxBytes: o.maxBytes,
+          signal: o.signal,
+          onProgress: o.onProgress,
+        });
+        if (attempt < retries && res.status >= 500 && res.status !== 501) {
+          await sleep(this.backoff(attempt), o.signal);
+          continue;
+        }
+        return res;
+      } catch (err) {
+        if (attempt >= retries || !isRetryable(err)) throw err;
+        await sleep(this.backoff(attempt), o.signal);
+      }
+    }
+  }
+
+  private backoff(attempt: number): number {
+    // Full jitter around the exponential step spreads retries from many agents' apps.
+    const step = this.opts.retryBaseMs * 2 ** attempt;
+    return Math.round(step / 2 + Math.random() * step);
+  }
+
+  private baseOrThrow(): string {
+    if (this.setupError || this.base === null) throw this.setupError ?? new AppError('INVALID_REQUEST');
+    return this.base;
+  }
+
+  private async call(
+    method: Method,
+    path: string,
+    o: CallOptions = {},
+    dataOptional = false,
+  ): Promise<unknown> {
+    const url = apiUrl(this.baseOrThrow(), path);
+    const res = await this.send(method, url, { ...o, maxBytes: o.maxBytes ?? this.opts.maxBodyBytes });
+    return readEnvelope(res, this.secrets(), dataOptional);
+  }
+
+  async listExtensions(
+    signal?: AbortSignal,
+    onProgress?: (bytes: number) => void,
+  ): Promise<{ extensions: Extension[]; skipped: number }> {
+    return parseExtensionList(await this.call('GET', '/extensions', { signal, onProgress }));
+  }
+
+  /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */
+  async checkConnection(signal?: AbortSignal): Promise<{ extensions: number }> {
+    const { extensions, skipped } = await this.listExtensions(signal);
+    if (extensions.length === 0) {
+      if (skipped > 0) {
+        throw new AppError('INVALID_RESPONSE', undefined, {
+          detail: { reason: 'all-rows-malformed', skipped },
+        });
+      }
+      throw new AppError('TENANT_EMPTY', undefined, { detail: { tenant: this.conn.tenant } });
+    }
+    return { extensions: extensions.length };
+  }
+
+  async getExtension(id: string, signal?: AbortSignal): Promise<Extension> {
+    return parseExtension(await this.call('GET', `/extensions/${segment(id)}`, { signal }), id);
+  }
+
+  async getDevices(id: string, signal?: AbortSignal): Promise<Device[]> {
+    return parseDevices(await this.call('GET', `/extensions/${segment(id)}/devices`, { signal })).items;
+  }
+
+  async getQueues(id: string, signal?: AbortSignal): Promise<QueueMembership[]> {
+    return parseQueues(await this.call('GET', `/extensions/${segment(id)}/queues`, { signal }));
+  }
+
+  async getCdrSummary(id: string, signal?: AbortSignal): Promise<CdrSummary> {
+    const data = await this.call('GET', `/extensions/${segment(id)}/cdr_summary`, { signal });
+    return parseCdrSummary(data, Date.now());
+  }
+
+  async listVoicemail(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ records: VoicemailRecord[]; skipped: number }> {
+    return parseVoicemail(await this.call('GET', `/extensions/${segment(id)}/voicemail_records`, { signal }));
+  }
+
+  /** Audio bytes of a voicemail; the format is for the caller to detect from the bytes. */
+  async fetchAudio(recfile: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const url = audioUrl(this.baseOrThrow(), recfile);
+    const res = await this.send('GET', url, { signal, maxBytes: this.opts.maxAudioBytes });
+    if (res.status < 200 || res.status >= 300) throw httpFailure(res, this.secrets());
+    const type = String(res.headers['content-type'] ?? '').toLowerCase();
+    if (type.includes('html') || /^\s*<(!doctype|html)/i.test(res.body.subarray(0, 64).toString('latin1'))) {
+      throw new AppError('INVALID_RESPONSE', undefined, { detail: { reason: 'html', status: res.status } });
+    }
+    const b = res.body;
+    // A view is free, but only when the Buffer owns its whole memory (not a slice of Node's pool).
+    if (b.byteOffset === 0 && b.buffer.byteLength === b.byteLength) return new Uint8Array(b.buffer);
+    return new Uint8Array(b);
+  }
+
+  private voicemailPath(mailbox: string, folder: string, msg: string): string {
+    return `/voicemail/${segment(mailbox)}/${segment(folder)}/${segment(msg)}`;
+  }
+
+  async markListened(mailbox: string, folder: string, msg: string, signal?: AbortSignal): Promise<void> {
+    await this.call('POST', this.voicemailPath(mailbox, folder, msg), { signal }, true);
+  }
+
+  async deleteMessage(mailbox: string, folder: string, msg: string, signal?: AbortSignal): Promise<void> {
+    await this.call('DELETE', this.voicemailPath(mailbox, folder, msg), { signal }, true);
+  }
+}

@@ -1,0 +1,177 @@
+// The HTTP transport under the PBX client, on node:http/node:https directly because global fetch
+// can neither show the peer certificate nor take per-request TLS options. One keep-alive agent per
+// client (a sync is one big list, detail views are many small calls), sockets handed to HTTP only
+// after the TLS trust decision, connect and total timeouts, cancellation, and a body size cap.
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { AppError } from '../errors.js';
+import { bodyTooLarge, cancelled, connectError, timeoutError, truncatedError } from './net-errors.js';
+import { connectSecure } from './tls-trust.js';
+
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: URL;
+  headers: Record<string, string>;
+  maxBytes: number;
+  signal?: AbortSignal;
+  onProgress?: (bytes: number) => void;
+}
+
+export interface TransportOptions {
+  /** Normalised 'AA:BB:..' SHA-256 fingerprint, or null for CA verification. */
+  tlsPin: string | null;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+}
+
+type CreateCallback = (err: Error | null, stream: Duplex) => void;
+
+function targetOf(options: http.ClientRequestArgs): { host: string; port: number } {
+  const host = String(options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+  return { host, port: Number(options.port) };
+}
+
+/** Keep-alive HTTPS agent whose sockets reach HTTP only after `connectSecure` accepted the peer. */
+class TrustingHttpsAgent extends https.Agent {
+  constructor(private readonly trust: TransportOptions) {
+    // No TLS session cache: every new connection does a full handshake, so the pin is checked
+    // against a certificate the server actually presented on that connection.
+    super({ keepAlive: true, maxSockets: 8, maxCachedSessions: 0 });
+  }
+
+  override createConnection(options: http.ClientRequestArgs, callback?: CreateCallback): undefined {
+    const { host, port } = targetOf(options);
+    connectSecure({ host, port }, this.trust.tlsPin, this.trust.connectTimeoutMs, (err, socket) =>
+      callback?.(err, socket as Duplex),
+    );
+    return undefined;
+  }
+}
+
+class TimedHttpAgent extends http.Agent {
+  constructor(private readonly connectTimeoutMs: number) {
+    super({ keepAlive: true, maxSockets: 8 });
+  }
+
+  override createConnection(options: http.ClientRequestArgs, callback?: CreateCallback): undefined {
+    const { host, port } = targetOf(options);
+    const socket = net.connect({ host, port });
+    const finish = (err: Error | null): void => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      socket.off('connect', onConnect);
+      if (err) socket.destroy();
+      callback?.(err, socket);
+    };
+    const onError = (err: Error): void => finish(connectError(err));
+    const onConnect = (): void => finish(null);
+    const timer = setTimeout(() => finish(timeoutError('connect')), this.connectTimeoutMs);
+    socket.once('error', onError);
+    socket.once('connect', onConnect);
+    return undefined;
+  }
+}
+
+export class HttpTransport {
+  private httpsAgent: TrustingHttpsAgent | null = null;
+  private httpAgent: TimedHttpAgent | null = null;
+
+  constructor(private readonly opts: TransportOptions) {}
+
+  private agentFor(url: URL): http.Agent {
+    if (url.protocol === 'https:') return (this.httpsAgent ??= new TrustingHttpsAgent(this.opts));
+    return (this.httpAgent ??= new TimedHttpAgent(this.opts.connectTimeoutMs));
+  }
+
+  /** Closes idle keep-alive sockets; later requests open new ones. */
+  close(): void {
+    this.httpsAgent?.destroy();
+    this.httpAgent?.destroy();
+    this.httpsAgent = null;
+    this.httpAgent = null;
+  }
+
+  request(r: HttpRequest): Promise<HttpResult> {
+    return new Promise<HttpResult>((resolve, reject) => {
+      if (r.signal?.aborted) return reject(cancelled());
+      let settled = false;
+      let req: http.ClientRequest | null = null;
+      const settle = (err: AppError | null, result?: HttpResult): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        r.signal?.removeEventListener('abort', onAbort);
+        if (err) {
+          req?.destroy();
+          reject(err);
+        } else {
+          resolve(result!);
+        }
+      };
+      const onAbort = (): void => settle(cancelled());
+      const timer = setTimeout(() => settle(timeoutError('response')), this.opts.timeoutMs);
+      r.signal?.addEventListener('abort', onAbort, { once: true });
+
+      const lib = r.url.protocol === 'https:' ? https : http;
+      const headers = { ...r.headers };
+      if (r.method !== 'GET') headers['content-length'] = '0';
+      try {
+        req = lib.request({
+          method: r.method,
+          hostname: r.url.hostname.replace(/^\[|\]$/g, ''),
+          port: r.url.port || (r.url.protocol === 'https:' ? 443 : 80),
+          path: `${r.url.pathname}${r.url.search}`,
+          headers,
+          agent: this.agentFor(r.url),
+        });
+      } catch (err) {
+        return settle(connectError(err));
+      }
+      req.on('error', (err) => settle(connectError(err)));
+      req.on('response', (res) => this.readBody(res, r, settle));
+      req.end();
+    });
+  }
+
+  private readBody(
+    res: http.IncomingMessage,
+    r: HttpRequest,
+    settle: (err: AppError | null, result?: HttpResult) => void,
+  ): void {
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > r.maxBytes) {
+      res.destroy();
+      return settle(bodyTooLarge(r.maxBytes));
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    res.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > r.maxBytes) {
+        res.destroy();
+        return settle(bodyTooLarge(r.maxBytes));
+      }
+      chunks.push(chunk);
+      r.onProgress?.(total);
+    });
+    res.on('error', (err) => settle(truncatedError(err)));
+    res.on('close', () => {
+      if (!res.complete) settle(truncatedError());
+    });
+    res.on('end', () => {
+      settle(null, {
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total),
+      });
+    });
+  }
+}
