@@ -9,9 +9,9 @@ const MAX_WORD = 32767;
 /** Number of coded parameters in one 260-bit frame (8 LARs + 4 x (N, b, M, xmax, 13 x xM)). */
 export const GSM_PARAM_COUNT = 76;
 
-/** Bit widths of the coded parameters, in the order both packings store them. */
 const LAR_BITS = [6, 6, 5, 5, 4, 4, 3, 3];
 const SUBFRAME_BITS = [7, 2, 2, 6, ...Array<number>(13).fill(3)]; // N, b, M, xmax, 13 x xM
+/** Bit widths of the coded parameters, in the order both packings store them. */
 export const GSM_PARAM_BITS: readonly number[] = [
   ...LAR_BITS,
   ...Array<number[]>(4).fill(SUBFRAME_BITS).flat(),
