@@ -1,0 +1,268 @@
+// The core behind every host: it owns the stores, the keychain, the PBX clients and the sync
+// service, and answers each contract channel. Electron's main process and the browser host
+// both wrap `createAppCore(...).dispatch`; capabilities only a desktop has (opening a tel:
+// link, a save dialog) are injected, so the behaviour itself is the same and tested in Node.
+import { type Dispatch, createDispatcher, type Handlers } from '../ipc/dispatcher.js';
+import { EventHub } from '../ipc/events.js';
+import { AppError, toAppError } from '../errors.js';
+import { Keychain, type SecretStore } from '../credentials/keychain.js';
+import { PbxClient, type PbxClientOptions, normalizeBaseUrl, probeCertificate } from '../pbx/client.js';
+import { ProfileStore } from '../store/profiles.js';
+import { SnapshotStore } from '../store/snapshot-store.js';
+import { exportDirectory } from '../export/index.js';
+import type { AppInfo, ExtensionDetail } from '../shared/contract.js';
+import type { Extension, Profile } from '../shared/domain.js';
+import { DemoController, DEMO_PROFILE_ID } from './demo.js';
+import { buildDialUri } from './dial.js';
+import { SettingsStore } from './settings-store.js';
+import { SyncService } from './sync-service.js';
+import { VoicemailHandlers } from './voicemail-handlers.js';
+
+export interface HostCapabilities {
+  host: AppInfo['host'];
+  version: string;
+  /** Opens a validated tel:/sip:/callto: link (Electron: shell.openExternal). */
+  openExternal?: (uri: string) => Promise<void>;
+  /** Asks where to save a file and writes it; resolves the path, or null when cancelled. */
+  saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+}
+
+export interface AppCoreOptions {
+  dataDir: string;
+  capabilities: HostCapabilities;
+  secrets?: SecretStore;
+  clientOptions?: PbxClientOptions;
+  retryDelaysMs?: number[];
+  log?: (msg: string, err: unknown) => void;
+}
+
+export interface AppCore {
+  dispatch: Dispatch;
+  events: EventHub;
+  sync: SyncService;
+  /** Loads the active profile's cached directory and starts the first sync. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export function createAppCore(opts: AppCoreOptions): AppCore {
+  const events = new EventHub();
+  const profiles = new ProfileStore(opts.dataDir);
+  const snapshots = new SnapshotStore(opts.dataDir);
+  const settings = new SettingsStore(opts.dataDir);
+  const secrets = opts.secrets ?? new Keychain();
+  const demo = new DemoController();
+
+  async function appKeyFor(profile: Profile): Promise<string> {
+    if (profile.demo) return demo.appKey();
+    const key = await secrets.get(profile.id);
+    if (!key) throw new AppError('NO_APP_KEY');
+    return key;
+  }
+
+  async function clientFor(profile: Profile): Promise<PbxClient> {
+    if (profile.demo) await refreshDemoProfile();
+    const current = (await profiles.get(profile.id)) ?? profile;
+    return new PbxClient(
+      {
+        baseUrl: current.baseUrl,
+        tenant: current.tenant,
+        appKey: await appKeyFor(current),
+        tlsPin: current.tlsPin,
+        allowHttp: current.allowHttp,
+      },
+      opts.clientOptions,
+    );
+  }
+
+  /** The demo PBX listens on a new port each launch: point the demo profile at it. */
+  async function refreshDemoProfile(): Promise<Profile> {
+    const input = await demo.profileInput();
+    const existing = await profiles.get(DEMO_PROFILE_ID);
+    return profiles.upsert({ ...input, myExtension: existing?.myExtension ?? input.myExtension });
+  }
+
+  const sync = new SyncService({ snapshots, events, clientFor, retryDelaysMs: opts.retryDelaysMs });
+  const voicemail = new VoicemailHandlers({
+    dataDir: opts.dataDir,
+    sync,
+    clientFor,
+    events,
+    settings,
+    saveFile: opts.capabilities.saveFile,
+  });
+
+  async function activeProfile(): Promise<Profile> {
+    const profile = sync.profile ?? (await profiles.getActive());
+    if (!profile) throw new AppError('PROFILE_NOT_FOUND');
+    return profile;
+  }
+
+  async function activate(id: string) {
+    const profile = id === DEMO_PROFILE_ID ? await refreshDemoProfile() : await profiles.get(id);
+    if (!profile) throw new AppError('PROFILE_NOT_FOUND');
+    await profiles.setActive(profile.id);
+    const state = await sync.activate(profile);
+    voicemail.restart();
+    return state;
+  }
+
+  function cachedExtension(id: string): Extension {
+    const ext = sync.snapshot?.extensions.find((e) => e.id === id);
+    if (!ext) throw new AppError('NOT_FOUND');
+    return ext;
+  }
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      name: 'VitalPBX Directory',
+      version: opts.capabilities.version,
+      host: opts.capabilities.host,
+      platform: process.platform,
+    }),
+    'profiles:list': async () => ({
+      profiles: await profiles.list(),
+      activeId: sync.profile?.id ?? (await profiles.getActive())?.id ?? null,
+    }),
+    'profiles:save': async (input) => {
+      if (input.id === DEMO_PROFILE_ID)
+        throw new AppError('INVALID_REQUEST', 'The demo profile cannot be edited.');
+      const saved = await profiles.upsert({
+        ...input,
+        baseUrl: normalizeBaseUrl(input.baseUrl),
+        demo: false,
+      });
+      if (sync.profile?.id === saved.id) await sync.activate(saved);
+      return saved;
+    },
+    'profiles:remove': async ({ id }) => {
+      const removed = await profiles.remove(id);
+      if (removed) {
+        await snapshots.remove(id).catch(() => false);
+        if (id !== DEMO_PROFILE_ID) await secrets.delete(id).catch(() => false);
+        if (sync.profile?.id === id) await sync.activate(null);
+      }
+      return { removed };
+    },
+    'profiles:activate': ({ id }) => activate(id),
+    'profiles:use-demo': async () => {
+      await activate(DEMO_PROFILE_ID);
+      return (await profiles.get(DEMO_PROFILE_ID)) as Profile;
+    },
+    'connection:test': async (req) => {
+      let appKey = req.appKey;
+      if (!appKey && req.profileId) {
+        const profile = await profiles.get(req.profileId);
+        appKey = profile ? await appKeyFor(profile) : undefined;
+      }
+      if (!appKey) throw new AppError('NO_APP_KEY');
+      const client = new PbxClient(
+        {
+          baseUrl: normalizeBaseUrl(req.baseUrl),
+          tenant: req.tenant,
+          appKey,
+          tlsPin: req.tlsPin,
+          allowHttp: req.allowHttp,
+        },
+        opts.clientOptions,
+      );
+      const { extensions } = await client.checkConnection();
+      return { extensions, tenant: req.tenant };
+    },
+    'connection:probe-certificate': ({ baseUrl }) => probeCertificate(normalizeBaseUrl(baseUrl)),
+    'credentials:set': async ({ profileId, appKey }) => {
+      if (!(await profiles.get(profileId))) throw new AppError('PROFILE_NOT_FOUND');
+      await secrets.set(profileId, appKey);
+      return { stored: true as const };
+    },
+    'credentials:delete': async ({ profileId }) => ({ deleted: await secrets.delete(profileId) }),
+    'credentials:status': async ({ profileId }) => {
+      try {
+        return { stored: await secrets.has(profileId), keychain: 'ok' as const };
+      } catch (err) {
+        const code = toAppError(err).code;
+        return {
+          stored: false,
+          keychain: code === 'KEYCHAIN_LOCKED' ? ('locked' as const) : ('unavailable' as const),
+        };
+      }
+    },
+    'directory:get': () => {
+      const snap = sync.snapshot;
+      return snap
+        ? {
+            profileId: snap.profileId,
+            tenant: snap.tenant,
+            syncedAt: snap.syncedAt,
+            extensions: snap.extensions,
+          }
+        : null;
+    },
+    'directory:extension': async ({ id }): Promise<ExtensionDetail> => {
+      const cached = cachedExtension(id);
+      try {
+        const client = await clientFor(await activeProfile());
+        const [ext, devices, queues, cdr] = await Promise.all([
+          client.getExtension(id),
+          client.getDevices(id),
+          client.getQueues(id),
+          client.getCdrSummary(id),
+        ]);
+        const fresh: Extension = { ...ext, devices, queues, cdr };
+        await sync.updateExtension(fresh);
+        return { extension: fresh, fresh: true, error: null };
+      } catch (err) {
+        return { extension: cached, fresh: false, error: toAppError(err).toData() };
+      }
+    },
+    'directory:export': async ({ format, ids }) => {
+      const snap = sync.snapshot;
+      if (!snap) throw new AppError('NO_SNAPSHOT');
+      let list = snap.extensions;
+      if (ids) {
+        const byId = new Map(list.map((e) => [e.id, e]));
+        list = ids.map((id) => byId.get(id)).filter((e): e is Extension => e !== undefined);
+      }
+      return exportDirectory(list, format, `directory-${snap.profileId}`);
+    },
+    'sync:now': () => sync.syncNow(),
+    'sync:cancel': () => ({ cancelled: sync.cancel() }),
+    'sync:state': () => sync.state,
+    'voicemail:list': (req) => voicemail.list(req?.extensionId),
+    'voicemail:audio': (req) => voicemail.audio(req.extensionId, req.key),
+    'voicemail:mark-listened': (req) => voicemail.markListened(req.extensionId, req.key),
+    'voicemail:delete': (req) => voicemail.remove(req.extensionId, req.key),
+    'voicemail:save-as': (req) => voicemail.saveAs(req.extensionId, req.key),
+    'settings:get': () => settings.get(),
+    'settings:set': async (patch) => {
+      const next = await settings.update(patch);
+      voicemail.restart();
+      return next;
+    },
+    'dial:open': async ({ number }) => {
+      const { dialScheme } = await settings.get();
+      const host = sync.profile ? new URL(sync.profile.baseUrl).hostname : null;
+      const uri = buildDialUri(number, dialScheme, host);
+      await opts.capabilities.openExternal?.(uri);
+      return { uri };
+    },
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, opts.log),
+    events,
+    sync,
+    async start() {
+      const active = await profiles.getActive();
+      if (active)
+        await activate(active.id).catch((err: unknown) =>
+          opts.log?.('could not open the active profile', err),
+        );
+    },
+    async dispose() {
+      sync.dispose();
+      voicemail.dispose();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// "Try the demo PBX": runs the embedded demo PBX inside the app process on 127.0.0.1 and keeps a
+// demo profile pointing at it. The demo app key is not a secret (it only opens the local demo
+// server), so it is held in memory and works without a keychain.
+import { startDemoPbx, type DemoPbx } from '../demo-pbx/server.js';
+import type { ProfileInput } from '../store/profiles.js';
+
+export const DEMO_PROFILE_ID = 'demo';
+
+export class DemoController {
+  #pbx: Promise<DemoPbx> | null = null;
+
+  constructor(private readonly extensions = Number(process.env.VPBX_DEMO_EXTENSIONS ?? 500)) {}
+
+  /** Starts the demo PBX once; later calls share it. */
+  start(): Promise<DemoPbx> {
+    this.#pbx ??= startDemoPbx({ extensions: this.extensions, tenants: 2, seed: 7 }).catch((err: unknown) => {
+      this.#pbx = null;
+      throw err;
+    });
+    return this.#pbx;
+  }
+
+  async profileInput(): Promise<ProfileInput & { id: string }> {
+    const pbx = await this.start();
+    return {
+      id: DEMO_PROFILE_ID,
+      label: 'Demo PBX',
+      baseUrl: pbx.origin,
+      tenant: pbx.tenant,
+      tlsPin: null,
+      myExtension: null,
+      allowHttp: true,
+      showOthersVoicemail: false,
+      dialScheme: 'tel',
+      demo: true,
+    };
+  }
+
+  async appKey(): Promise<string> {
+    return (await this.start()).appKey;
+  }
+
+  async close(): Promise<void> {
+    const pbx = this.#pbx;
+    this.#pbx = null;
+    if (pbx) await (await pbx).close();
+  }
+}

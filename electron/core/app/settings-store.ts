@@ -1,0 +1,40 @@
+// App-wide settings (theme, dial scheme, voicemail polling, global shortcut, start at login) in
+// <dataDir>/settings.json, guarded like the profiles: atomic writes, previous copy on damage.
+import { join } from 'node:path';
+import { SettingsSchema, type Settings } from '../shared/contract.js';
+import { GuardedJsonFile } from '../store/guarded-json.js';
+import { SerialQueue } from '../store/serial-queue.js';
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  dialScheme: 'tel',
+  voicemailPollSeconds: 60,
+  globalShortcut: 'CommandOrControl+Alt+D',
+  startAtLogin: false,
+};
+
+export class SettingsStore {
+  readonly #file: GuardedJsonFile<Settings>;
+  readonly #queue = new SerialQueue();
+
+  constructor(dataDir: string) {
+    this.#file = new GuardedJsonFile(join(dataDir, 'settings.json'), (raw) => {
+      // Fields added in later versions fall back to their defaults instead of failing the file.
+      const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(raw as object) });
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'invalid settings' };
+    });
+  }
+
+  get(): Promise<Settings> {
+    return this.#queue.run('settings', async () => (await this.#file.read())?.value ?? DEFAULT_SETTINGS);
+  }
+
+  update(patch: Partial<Settings>): Promise<Settings> {
+    return this.#queue.run('settings', async () => {
+      const current = (await this.#file.read())?.value ?? DEFAULT_SETTINGS;
+      const next = SettingsSchema.parse({ ...current, ...patch });
+      await this.#file.write(`${JSON.stringify(next, null, 2)}\n`);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,205 @@
+// Keeps the active profile's directory: loads the cached snapshot first (the app is usable
+// before any network call), then syncs from the PBX. One sync at a time per profile; progress
+// and state go out as `sync:state` events. Any failure keeps the last good snapshot and says
+// online/offline/error with its age; when offline it retries by itself with backoff.
+import { AppError, toAppError } from '../errors.js';
+import type { EventHub } from '../ipc/events.js';
+import type { PbxClient } from '../pbx/client.js';
+import type { SyncState } from '../shared/contract.js';
+import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
+import type { SnapshotStore } from '../store/snapshot-store.js';
+
+const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
+const RETRYABLE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'PBX_ERROR', 'INVALID_RESPONSE']);
+
+export interface SyncServiceOptions {
+  snapshots: SnapshotStore;
+  events: EventHub;
+  clientFor: (profile: Profile) => Promise<PbxClient>;
+  /** Delays between automatic retries while the PBX is unreachable (the last one repeats). */
+  retryDelaysMs?: number[];
+  now?: () => number;
+}
+
+const IDLE: SyncState = {
+  profileId: null,
+  status: 'unknown',
+  syncedAt: null,
+  extensionCount: 0,
+  progress: null,
+  lastError: null,
+  recovered: null,
+};
+
+export class SyncService {
+  #state: SyncState = IDLE;
+  #profile: Profile | null = null;
+  #snapshot: Snapshot | null = null;
+  #running: Promise<SyncState> | null = null;
+  #abort: AbortController | null = null;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #retryIndex = 0;
+  #lastProgressEmit = 0;
+  readonly #opts: Required<Omit<SyncServiceOptions, 'retryDelaysMs'>> & { retryDelaysMs: number[] };
+
+  constructor(opts: SyncServiceOptions) {
+    this.#opts = { now: Date.now, retryDelaysMs: [5_000, 15_000, 30_000, 60_000, 120_000, 300_000], ...opts };
+  }
+
+  get state(): SyncState {
+    return this.#state;
+  }
+
+  get profile(): Profile | null {
+    return this.#profile;
+  }
+
+  /** The directory in memory (what the renderer and exports read), or null before any sync. */
+  get snapshot(): Snapshot | null {
+    return this.#snapshot;
+  }
+
+  /** Switches to `profile`: shows its cached directory at once, then syncs in the background. */
+  async activate(profile: Profile | null, opts: { sync?: boolean } = {}): Promise<SyncState> {
+    this.cancel();
+    this.#clearRetry();
+    this.#profile = profile;
+    this.#snapshot = null;
+    if (!profile) return this.#set({ ...IDLE });
+    let recovered: string | null = null;
+    let lastError = null;
+    try {
+      const loaded = await this.#opts.snapshots.load(profile.id);
+      this.#snapshot = loaded?.snapshot ?? null;
+      recovered = loaded?.recovered ? loaded.recovered.notice.message : null;
+    } catch (err) {
+      lastError = toAppError(err).toData();
+    }
+    this.#set({
+      profileId: profile.id,
+      status: 'unknown',
+      syncedAt: this.#snapshot?.syncedAt ?? null,
+      extensionCount: this.#snapshot?.extensions.length ?? 0,
+      progress: null,
+      lastError,
+      recovered,
+    });
+    if (opts.sync !== false) void this.syncNow().catch(() => {});
+    return this.#state;
+  }
+
+  /** Runs a sync, or joins the one already running for this profile. */
+  syncNow(): Promise<SyncState> {
+    if (this.#running) return this.#running;
+    const profile = this.#profile;
+    if (!profile) return Promise.reject(new AppError('PROFILE_NOT_FOUND'));
+    this.#clearRetry();
+    this.#running = this.#run(profile).finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  cancel(): boolean {
+    if (!this.#abort) return false;
+    this.#abort.abort();
+    return true;
+  }
+
+  /** Replaces one extension after a detail refresh, in memory and on disk. */
+  async updateExtension(ext: Extension): Promise<void> {
+    const profile = this.#profile;
+    if (!profile || !this.#snapshot) return;
+    this.#snapshot = await this.#opts.snapshots.updateExtension(profile.id, ext);
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.#clearRetry();
+  }
+
+  async #run(profile: Profile): Promise<SyncState> {
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#set({ ...this.#state, status: 'syncing', progress: { phase: 'connecting', bytes: 0 } });
+    try {
+      const client = await this.#opts.clientFor(profile);
+      const { extensions } = await client.listExtensions(abort.signal, (bytes) => this.#progress(bytes));
+      if (extensions.length === 0) throw new AppError('TENANT_EMPTY');
+      this.#set({ ...this.#state, progress: { phase: 'saving', bytes: this.#state.progress?.bytes ?? 0 } });
+      const snapshot: Snapshot = {
+        version: SNAPSHOT_VERSION,
+        profileId: profile.id,
+        tenant: profile.tenant,
+        syncedAt: this.#opts.now(),
+        extensions: keepKnownCdr(extensions, this.#snapshot),
+      };
+      await this.#opts.snapshots.save(snapshot);
+      if (this.#profile?.id !== profile.id) return this.#state; // switched away meanwhile
+      this.#snapshot = snapshot;
+      this.#retryIndex = 0;
+      return this.#set({
+        ...this.#state,
+        status: 'online',
+        syncedAt: snapshot.syncedAt,
+        extensionCount: extensions.length,
+        progress: null,
+        lastError: null,
+        recovered: null,
+      });
+    } catch (err) {
+      const error = toAppError(err);
+      if (this.#profile?.id !== profile.id) return this.#state;
+      const status =
+        error.code === 'CANCELLED'
+          ? this.#snapshot
+            ? 'offline'
+            : 'unknown'
+          : OFFLINE_CODES.has(error.code)
+            ? 'offline'
+            : 'error';
+      if (RETRYABLE_CODES.has(error.code)) this.#scheduleRetry();
+      return this.#set({ ...this.#state, status, progress: null, lastError: error.toData() });
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+    }
+  }
+
+  #progress(bytes: number): void {
+    const now = this.#opts.now();
+    if (now - this.#lastProgressEmit < 100) return;
+    this.#lastProgressEmit = now;
+    this.#set({ ...this.#state, progress: { phase: 'downloading', bytes } });
+  }
+
+  #scheduleRetry(): void {
+    this.#clearRetry();
+    const delays = this.#opts.retryDelaysMs;
+    const delay = delays[Math.min(this.#retryIndex, delays.length - 1)] ?? 60_000;
+    this.#retryIndex++;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.syncNow().catch(() => {});
+    }, delay);
+    this.#retryTimer.unref();
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  #set(state: SyncState): SyncState {
+    this.#state = state;
+    this.#opts.events.emit('sync:state', state);
+    return state;
+  }
+}
+
+/** The extension list carries no CDR figures: keep the last known ones by extension id. */
+function keepKnownCdr(fresh: Extension[], previous: Snapshot | null): Extension[] {
+  if (!previous) return fresh;
+  const cdr = new Map(previous.extensions.filter((e) => e.cdr).map((e) => [e.id, e.cdr]));
+  if (cdr.size === 0) return fresh;
+  return fresh.map((e) => (cdr.has(e.id) ? { ...e, cdr: cdr.get(e.id) ?? null } : e));
+}

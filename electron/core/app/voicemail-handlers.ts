@@ -1,0 +1,263 @@
+// Voicemail for the active profile: the agent's own mailbox ("my extension") and, only when the
+// profile allows it, other extensions' mailboxes. Lists are cached per mailbox so they show
+// offline; audio is fetched by the core (never by the renderer), converted to playable WAV
+// (GSM 6.10 decoded here) and kept in the bounded audio cache. A poller watches the agent's
+// INBOX and raises `voicemail:new`, backing off while the PBX is unreachable.
+import { join } from 'node:path';
+import { AppError, toAppError } from '../errors.js';
+import type { EventHub } from '../ipc/events.js';
+import type { PbxClient } from '../pbx/client.js';
+import type { VoicemailList } from '../shared/contract.js';
+import { type Profile, type VoicemailRecord, VoicemailRecordSchema } from '../shared/domain.js';
+import { GuardedJsonFile } from '../store/guarded-json.js';
+import { AudioCache } from '../voicemail/audio-cache.js';
+import { toPlayableWav } from '../voicemail/wav.js';
+import type { SettingsStore } from './settings-store.js';
+import type { SyncService } from './sync-service.js';
+
+interface CachedList {
+  mailbox: string;
+  extensionId: string;
+  records: VoicemailRecord[];
+  fetchedAt: number;
+}
+
+export interface VoicemailDeps {
+  dataDir: string;
+  sync: SyncService;
+  clientFor: (profile: Profile) => Promise<PbxClient>;
+  events: EventHub;
+  settings: SettingsStore;
+  saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  cacheBytes?: number;
+}
+
+const OFFLINE = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
+const MAX_POLL_MS = 10 * 60_000;
+
+function parseCachedList(raw: unknown): { ok: true; value: CachedList } | { ok: false; reason: string } {
+  const v = raw as Partial<CachedList>;
+  if (!v || typeof v.mailbox !== 'string' || typeof v.extensionId !== 'string' || !Array.isArray(v.records)) {
+    return { ok: false, reason: 'not a voicemail list' };
+  }
+  const records = v.records.map((r) => VoicemailRecordSchema.safeParse(r));
+  if (records.some((r) => !r.success)) return { ok: false, reason: 'invalid record' };
+  return {
+    ok: true,
+    value: { ...(v as CachedList), records: records.map((r) => r.data as VoicemailRecord) },
+  };
+}
+
+export class VoicemailHandlers {
+  #pollTimer: NodeJS.Timeout | null = null;
+  #pollDelay = 0;
+  #knownInbox: Set<string> | null = null;
+  #disposed = false;
+
+  constructor(private readonly deps: VoicemailDeps) {}
+
+  #profile(): Profile {
+    const p = this.deps.sync.profile;
+    if (!p) throw new AppError('PROFILE_NOT_FOUND');
+    return p;
+  }
+
+  #profileDir(p: Profile): string {
+    return join(this.deps.dataDir, 'profiles', p.id);
+  }
+
+  #cache(p: Profile): AudioCache {
+    return new AudioCache(join(this.#profileDir(p), 'voicemail'), this.deps.cacheBytes);
+  }
+
+  #listFile(p: Profile, extensionId: string): GuardedJsonFile<CachedList> {
+    return new GuardedJsonFile(
+      join(this.#profileDir(p), `voicemail-list-${encodeURIComponent(extensionId)}.json`),
+      parseCachedList,
+    );
+  }
+
+  /** The agent's own extension id, from "my extension" (a dialable number) and the directory. */
+  myExtensionId(p: Profile): string | null {
+    if (!p.myExtension) return null;
+    return this.deps.sync.snapshot?.extensions.find((e) => e.number === p.myExtension)?.id ?? null;
+  }
+
+  /** Privacy default: other people's mailboxes only when the profile allows it. */
+  #resolve(p: Profile, extensionId: string | undefined): string {
+    const mine = this.myExtensionId(p);
+    const id = extensionId ?? mine;
+    if (!id)
+      throw new AppError(
+        'NOT_FOUND',
+        'No "my extension" is set for this profile, or it is not in the directory. Set it in the connection settings.',
+      );
+    if (id !== mine && !p.showOthersVoicemail) throw new AppError('VOICEMAIL_DISABLED');
+    return id;
+  }
+
+  async list(extensionId?: string): Promise<VoicemailList> {
+    const p = this.#profile();
+    const id = this.#resolve(p, extensionId);
+    const mailbox = this.deps.sync.snapshot?.extensions.find((e) => e.id === id)?.number ?? id;
+    const file = this.#listFile(p, id);
+    let cached: CachedList | null;
+    let error = null;
+    let fromCache = false;
+    try {
+      const client = await this.deps.clientFor(p);
+      const { records } = await client.listVoicemail(id);
+      cached = { mailbox, extensionId: id, records, fetchedAt: Date.now() };
+      await file.write(JSON.stringify(cached));
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.code === 'CANCELLED') throw e;
+      error = e.toData();
+      cached = (await file.read().catch(() => null))?.value ?? null;
+      fromCache = true;
+      if (!cached) throw e;
+    }
+    return this.#view(p, cached, fromCache, error);
+  }
+
+  async #view(
+    p: Profile,
+    list: CachedList,
+    fromCache: boolean,
+    error: VoicemailList['error'],
+  ): Promise<VoicemailList> {
+    const cache = this.#cache(p);
+    const cachedKeys: string[] = [];
+    for (const r of list.records) if (await cache.has(list.mailbox, r.key)) cachedKeys.push(r.key);
+    const unread = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').length;
+    return { ...list, cached: cachedKeys, fromCache, error, unread };
+  }
+
+  async #record(p: Profile, id: string, key: string): Promise<{ record: VoicemailRecord; mailbox: string }> {
+    const list = (
+      await this.#listFile(p, id)
+        .read()
+        .catch(() => null)
+    )?.value;
+    const record = list?.records.find((r) => r.key === key);
+    if (!list || !record) throw new AppError('NOT_FOUND');
+    return { record, mailbox: list.mailbox };
+  }
+
+  async audio(extensionId: string, key: string) {
+    const p = this.#profile();
+    const id = this.#resolve(p, extensionId);
+    const { record, mailbox } = await this.#record(p, id, key);
+    const cache = this.#cache(p);
+    const hit = await cache.get(mailbox, key);
+    if (hit) {
+      const info = toPlayableWav(hit);
+      return { wav: hit, format: info.format, durationSec: info.durationSec, fromCache: true };
+    }
+    let bytes: Uint8Array;
+    try {
+      const client = await this.deps.clientFor(p);
+      try {
+        bytes = await client.fetchAudio(record.recfile);
+      } catch (err) {
+        const e = toAppError(err);
+        if (e.code === 'CANCELLED' || OFFLINE.has(e.code)) throw e;
+        // The /static/<token>/ segment can expire: list again and retry once with the fresh path.
+        const fresh = (await this.list(id)).records.find((r) => r.key === key);
+        if (!fresh) throw new AppError('NOT_FOUND');
+        bytes = await client.fetchAudio(fresh.recfile);
+      }
+    } catch (err) {
+      const e = toAppError(err);
+      if (OFFLINE.has(e.code)) throw new AppError('AUDIO_UNAVAILABLE', undefined, { cause: e });
+      throw e;
+    }
+    const playable = toPlayableWav(bytes);
+    await cache.put(mailbox, key, playable.wav);
+    return {
+      wav: playable.wav,
+      format: playable.format,
+      durationSec: playable.durationSec,
+      fromCache: false,
+    };
+  }
+
+  async #act(
+    extensionId: string,
+    key: string,
+    action: 'markListened' | 'deleteMessage',
+  ): Promise<VoicemailList> {
+    const p = this.#profile();
+    const id = this.#resolve(p, extensionId);
+    const { record, mailbox } = await this.#record(p, id, key);
+    const client = await this.deps.clientFor(p);
+    await client[action](mailbox, record.folder, record.msg);
+    if (action === 'deleteMessage') await this.#cache(p).remove(mailbox, key);
+    return this.list(id);
+  }
+
+  markListened(extensionId: string, key: string): Promise<VoicemailList> {
+    return this.#act(extensionId, key, 'markListened');
+  }
+
+  remove(extensionId: string, key: string): Promise<VoicemailList> {
+    return this.#act(extensionId, key, 'deleteMessage');
+  }
+
+  async saveAs(extensionId: string, key: string): Promise<{ saved: string | null }> {
+    if (!this.deps.saveFile) throw new AppError('NOT_SUPPORTED', 'Saving files is done by the desktop app.');
+    const { wav } = await this.audio(extensionId, key);
+    const { record } = await this.#record(this.#profile(), this.#resolve(this.#profile(), extensionId), key);
+    const stamp = record.date
+      ? new Date(record.date * 1000).toISOString().slice(0, 16).replace(/[:T]/g, '-')
+      : record.msg;
+    return { saved: await this.deps.saveFile(`voicemail-${record.mailbox}-${stamp}.wav`, wav) };
+  }
+
+  /** (Re)starts polling the agent's INBOX with the interval from the settings. */
+  restart(): void {
+    this.#stopPoll();
+    this.#knownInbox = null;
+    this.#pollDelay = 0;
+    if (!this.#disposed) this.#schedule(1_000);
+  }
+
+  #schedule(ms: number): void {
+    this.#pollTimer = setTimeout(() => void this.#poll(), ms);
+    this.#pollTimer.unref();
+  }
+
+  async #poll(): Promise<void> {
+    this.#pollTimer = null;
+    const base = (await this.deps.settings.get()).voicemailPollSeconds * 1000;
+    try {
+      const p = this.deps.sync.profile;
+      const mine = p ? this.myExtensionId(p) : null;
+      if (p && mine) {
+        const list = await this.list(mine);
+        const inbox = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').map((r) => r.key);
+        const newKeys = this.#knownInbox ? inbox.filter((k) => !this.#knownInbox?.has(k)) : [];
+        const first = this.#knownInbox === null;
+        this.#knownInbox = new Set(inbox);
+        if (first || newKeys.length > 0)
+          this.deps.events.emit('voicemail:new', { mailbox: list.mailbox, unread: list.unread, newKeys });
+        this.#pollDelay = list.fromCache
+          ? Math.min(MAX_POLL_MS, Math.max(base, this.#pollDelay * 2 || base * 2))
+          : base;
+      } else this.#pollDelay = base;
+    } catch {
+      this.#pollDelay = Math.min(MAX_POLL_MS, Math.max(base, this.#pollDelay * 2 || base * 2));
+    }
+    if (!this.#disposed) this.#schedule(this.#pollDelay);
+  }
+
+  #stopPoll(): void {
+    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#pollTimer = null;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#stopPoll();
+  }
+}

@@ -1,0 +1,204 @@
+// The browser host: serves the renderer's browser build and the core's dispatcher on 127.0.0.1,
+// for tests, UI work and machines without an Electron binary. It is the same contract as the
+// Electron IPC, over HTTP:
+//   POST /api/invoke/<channel>   body = request JSON, header x-vpbx-token = per-launch token
+//   GET  /api/events?token=…     Server-Sent Events: { event, payload }
+// Threats it closes: other local processes' pages (Origin must be ours and the random token is
+// required), DNS rebinding (Host must be our loopback address), oversized bodies (capped), and
+// click-jacking or injected scripts (strict CSP, frame-ancestors 'none').
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Dispatch } from '../ipc/dispatcher.js';
+import type { EventHub } from '../ipc/events.js';
+
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MAX_BODY = 8 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface BrowserHostOptions {
+  dispatch: Dispatch;
+  events: EventHub;
+  staticDir: string;
+  port?: number;
+}
+
+export interface BrowserHost {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** JSON with Uint8Array values as { $bytes: base64 } (the browser adapter restores them). */
+export function encodeResult(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array
+      ? { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
+      : v,
+  );
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const root = normalize(opts.staticDir);
+  const clients = new Set<ServerResponse>();
+  let origins: Set<string> = new Set();
+  let hosts: Set<string> = new Set();
+
+  function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'content-security-policy': CSP,
+    });
+    res.end(body);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const rel = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    const file = normalize(join(root, rel));
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', 'text/plain');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': CSP,
+      });
+      res.end(body);
+    } catch {
+      send(res, 404, 'not found', 'text/plain');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
+      if (!hosts.has(req.headers.host ?? '')) return send(res, 421, '{"error":"wrong host"}');
+      const url = new URL(req.url ?? '/', 'http://host');
+      if (url.pathname.startsWith('/api/invoke/')) {
+        if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
+        const origin = req.headers.origin;
+        if (!origin || !origins.has(origin)) return send(res, 403, '{"error":"wrong origin"}');
+        if (!sameToken(req.headers['x-vpbx-token'] as string | undefined, token)) {
+          return send(res, 401, '{"error":"missing or wrong token"}');
+        }
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return send(res, 415, '{"error":"JSON only"}');
+        }
+        let payload: unknown;
+        try {
+          const text = await readBody(req);
+          payload = text ? JSON.parse(text) : undefined;
+        } catch {
+          return send(res, 400, '{"error":"unreadable body"}');
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+        const result = await opts.dispatch(channel, payload ?? undefined, { host: 'browser' });
+        return send(res, 200, encodeResult(result));
+      }
+      if (url.pathname === '/api/events') {
+        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '{}');
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-content-type-options': 'nosniff',
+        });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{}');
+      return serveStatic(url.pathname, res);
+    })().catch(() => {
+      if (!res.headersSent) send(res, 500, '{"error":"internal"}');
+      else res.destroy();
+    });
+  });
+
+  const unsubscribe = opts.events.subscribe((event, payload) => {
+    const frame = `data: ${encodeResult({ event, payload })}\n\n`;
+    for (const c of clients) c.write(frame);
+  });
+  const keepAlive = setInterval(() => {
+    for (const c of clients) c.write(': keep-alive\n\n');
+  }, 15_000);
+  keepAlive.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: async () => {
+      unsubscribe();
+      clearInterval(keepAlive);
+      for (const c of clients) c.end();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

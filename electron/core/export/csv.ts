@@ -1,0 +1,141 @@
+// The directory as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
+// line break, quotes doubled), UTF-8 with a byte-order mark so spreadsheet programs read accents,
+// CJK and Arabic correctly. Lists (queues, devices) sit in one cell each, joined by "; " with
+// "\;" and "\\" escaped, so the file re-parses to the same directory.
+import type { Extension } from '../shared/domain.js';
+import { type DirectoryRow, toRow } from './rows.js';
+
+export const CSV_COLUMNS = [
+  'extension',
+  'name',
+  'email',
+  'language',
+  'internal_cid',
+  'external_cid',
+  'emergency_cid',
+  'queues',
+  'queue_penalties',
+  'device_names',
+  'device_technologies',
+  'device_users',
+  'device_descriptions',
+  'device_ring',
+] as const;
+
+const BOM = '\uFEFF';
+
+function quote(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+export function joinList(values: readonly string[]): string {
+  return values.map((v) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;')).join('; ');
+}
+
+export function splitList(cell: string): string[] {
+  if (cell === '') return [];
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c === '\\' && i + 1 < cell.length) cur += cell[++i];
+    else if (c === ';') {
+      out.push(cur);
+      cur = '';
+      if (cell[i + 1] === ' ') i++;
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+function rowCells(r: DirectoryRow): string[] {
+  return [
+    r.number,
+    r.name,
+    r.email,
+    r.language,
+    r.internalCid,
+    r.externalCid,
+    r.emergencyCid,
+    joinList(r.queues.map((q) => q.name)),
+    joinList(r.queues.map((q) => String(q.penalty))),
+    joinList(r.devices.map((d) => d.name)),
+    joinList(r.devices.map((d) => d.technology)),
+    joinList(r.devices.map((d) => d.user)),
+    joinList(r.devices.map((d) => d.description)),
+    joinList(r.devices.map((d) => (d.ring ? 'yes' : 'no'))),
+  ];
+}
+
+export function toCsv(extensions: readonly Extension[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const ext of extensions) lines.push(rowCells(toRow(ext)).map(quote).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF). */
+export function parseCsvRecords(text: string): string[][] {
+  const src = text.startsWith(BOM) ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+export function parseCsv(text: string): DirectoryRow[] {
+  const [header, ...rows] = parseCsvRecords(text);
+  if (!header || header.join(',') !== CSV_COLUMNS.join(',')) throw new Error('not a directory CSV export');
+  return rows.map((cells) => {
+    const cell = (i: number) => cells[i] ?? '';
+    const names = splitList(cell(9));
+    const queueNames = splitList(cell(7));
+    const penalties = splitList(cell(8));
+    const techs = splitList(cell(10));
+    const users = splitList(cell(11));
+    const descriptions = splitList(cell(12));
+    const rings = splitList(cell(13));
+    return {
+      number: cell(0),
+      name: cell(1),
+      email: cell(2),
+      language: cell(3),
+      internalCid: cell(4),
+      externalCid: cell(5),
+      emergencyCid: cell(6),
+      queues: queueNames.map((name, i) => ({ name, penalty: Number(penalties[i] ?? 0) })),
+      devices: names.map((name, i) => ({
+        name,
+        technology: techs[i] ?? '',
+        user: users[i] ?? '',
+        description: descriptions[i] ?? '',
+        ring: rings[i] === 'yes',
+      })),
+    };
+  });
+}

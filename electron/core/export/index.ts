@@ -1,0 +1,39 @@
+// One entry point for every export format, used by the IPC handler and the CLI alike.
+import type { Extension } from '../shared/domain.js';
+import { toCsv } from './csv.js';
+import { toVcard } from './vcard.js';
+
+export type ExportFormat = 'csv' | 'vcard' | 'json';
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  content: string;
+  count: number;
+}
+
+export function exportDirectory(
+  extensions: readonly Extension[],
+  format: ExportFormat,
+  stem: string,
+): ExportFile {
+  const count = extensions.length;
+  switch (format) {
+    case 'csv':
+      return { filename: `${stem}.csv`, mime: 'text/csv;charset=utf-8', content: toCsv(extensions), count };
+    case 'vcard':
+      return {
+        filename: `${stem}.vcf`,
+        mime: 'text/vcard;charset=utf-8',
+        content: toVcard(extensions),
+        count,
+      };
+    case 'json':
+      return {
+        filename: `${stem}.json`,
+        mime: 'application/json',
+        content: `${JSON.stringify({ extensions }, null, 2)}\n`,
+        count,
+      };
+  }
+}
