@@ -1,0 +1,154 @@
+// The embedded demo PBX: a real HTTP(S) server on 127.0.0.1 speaking VitalPBX API v2
+// (Extensions, voicemail audio and message actions). It is the app's "try it without a PBX"
+// mode and what every test and benchmark talks to, with fault injection, secret planting,
+// static-token rotation and a request log for tests.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { AudioLibrary } from './audio.js';
+import { type FaultConfig, FaultState, sendReply } from './faults.js';
+import { generateDataset } from './generate.js';
+import type { VoicemailShape } from './model.js';
+import { referenceDataset } from './reference-dataset.js';
+import { type BadKeyMode, route, type RouterContext } from './router.js';
+import { DemoState } from './state.js';
+import { tlsIdentity } from './tls.js';
+
+export type { FaultConfig, FaultKind } from './faults.js';
+export type { BadKeyMode } from './router.js';
+
+export interface DemoPbxOptions {
+  dataset?: 'reference' | 'generated'; // default 'generated'
+  extensions?: number; // per tenant, default 50
+  tenants?: number; // default 2
+  seed?: number; // default 1
+  https?: boolean; // default false
+  port?: number; // default 0
+  tls?: { key: string; cert: string }; // PEM; generated if absent and https
+  badKeyMode?: BadKeyMode; // default 'json401'
+  voicemailShape?: VoicemailShape | 'mixed'; // default 'mixed'
+  secretMarker?: string;
+  faults?: FaultConfig;
+  /** Where the committed audio files are (default: assets/ beside this module). */
+  assetsDir?: string;
+}
+
+export interface DemoRequest {
+  method: string;
+  path: string;
+  tenant: string | undefined;
+  /** Every request header except `app-key`, which is a secret. */
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface DemoPbx {
+  url: string; // base URL of the API, e.g. http://127.0.0.1:41234/api/v2
+  origin: string; // e.g. http://127.0.0.1:41234
+  tenant: string; // first tenant's header value (e.g. '1')
+  appKey: string; // a global key
+  tenants: { id: string; name: string; boundKey: string; extensionCount: number }[];
+  tls?: { key: string; cert: string; fingerprint256: string };
+  requests: DemoRequest[];
+  setFaults(f: FaultConfig | null): void;
+  setBadKeyMode(m: BadKeyMode): void;
+  rotateStaticToken(): void;
+  close(): Promise<void>;
+}
+
+const SERVER_HEADERS = {
+  Server: 'Apache/2.4.6 (CentOS) OpenSSL/1.0.2k-fips PHP/5.4.16',
+  'X-Powered-By': 'PHP/5.4.16',
+};
+
+export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> {
+  const seed = opts.seed ?? 1;
+  const dataset =
+    opts.dataset === 'reference'
+      ? referenceDataset({ secretMarker: opts.secretMarker })
+      : generateDataset({
+          extensions: opts.extensions,
+          tenants: opts.tenants,
+          seed,
+          voicemailShape: opts.voicemailShape,
+          secretMarker: opts.secretMarker,
+        });
+  const state = new DemoState(dataset, seed);
+  const ctx: RouterContext = {
+    state,
+    audio: new AudioLibrary(opts.assetsDir),
+    badKeyMode: opts.badKeyMode ?? 'json401',
+  };
+  const faults = new FaultState();
+  faults.set(opts.faults ?? null);
+  const requests: DemoRequest[] = [];
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const rawUrl = req.url ?? '/';
+    const { 'app-key': _secret, ...headers } = req.headers;
+    const tenant = req.headers.tenant;
+    requests.push({
+      method: req.method ?? 'GET',
+      path: rawUrl,
+      tenant: Array.isArray(tenant) ? tenant[0] : tenant,
+      headers,
+    });
+    let path = rawUrl.split('?')[0] ?? '/';
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    for (const [name, value] of Object.entries(SERVER_HEADERS)) res.setHeader(name, value);
+    // Drain any request body (POST/DELETE may carry one) so keep-alive connections stay usable.
+    req.resume();
+    let reply;
+    try {
+      reply = route(ctx, req, path);
+    } catch (err) {
+      console.error('demo-pbx: request failed', err);
+      reply = {
+        status: 500,
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.from('{"status":"error","message":"Internal Server Error"}'),
+      };
+    }
+    sendReply(req, res, reply, faults.take(path));
+  };
+
+  const tls = opts.https ? await tlsIdentity(opts.tls) : undefined;
+  const server = tls
+    ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler)
+    : createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const first = state.tenants[0];
+
+  return {
+    url: `${origin}/api/v2`,
+    origin,
+    tenant: first ? String(first.id) : '',
+    appKey: state.globalKey,
+    tenants: state.tenants.map((t) => ({
+      id: String(t.id),
+      name: t.name,
+      boundKey: state.boundKeyFor(t),
+      extensionCount: t.extensions.length,
+    })),
+    tls,
+    requests,
+    setFaults: (f) => faults.set(f),
+    setBadKeyMode: (m) => {
+      ctx.badKeyMode = m;
+    },
+    rotateStaticToken: () => state.rotateStaticToken(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Dripping and keep-alive connections would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
