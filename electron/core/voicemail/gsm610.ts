@@ -33,14 +33,15 @@ function wholeUnits(
   unitBytes: number,
   unitSamples: number,
   what: string,
+  unit: 'block' | 'frame',
   options: GsmDecodeOptions | undefined,
 ): number {
   const units = Math.floor(length / unitBytes);
   const rest = length - units * unitBytes;
   if (rest !== 0 && options?.partial !== 'drop') {
     throw invalid(
-      `${what} data is ${length} bytes: ${units} whole ${unitBytes}-byte unit(s) and a truncated ` +
-        `trailing one of ${rest} bytes (the file was cut short or is damaged).`,
+      `${what} data is ${length} bytes: ${units} whole ${unitBytes}-byte ${unit}${units === 1 ? '' : 's'} ` +
+        `and a truncated trailing ${unit} of ${rest} bytes (the file was cut short or is damaged).`,
       { length, unitBytes, trailingBytes: rest },
     );
   }
@@ -57,7 +58,7 @@ function wholeUnits(
 
 /** Decodes raw GSM 06.10 frames (33 bytes each, 160 samples each) to 16-bit samples. */
 export function decodeGsm(frames: Uint8Array, options?: GsmDecodeOptions): Int16Array {
-  const count = wholeUnits(frames.length, GSM_FRAME_BYTES, GSM_FRAME_SAMPLES, 'Raw GSM', options);
+  const count = wholeUnits(frames.length, GSM_FRAME_BYTES, GSM_FRAME_SAMPLES, 'Raw GSM', 'frame', options);
   for (let f = 0; f < count; f++) {
     const first = frames[f * GSM_FRAME_BYTES]!;
     if (first >> 4 !== GSM_MAGIC) {
@@ -80,7 +81,14 @@ export function decodeGsm(frames: Uint8Array, options?: GsmDecodeOptions): Int16
 
 /** Decodes WAV49 data (the bytes of a 0x0031 WAV data chunk: 65-byte blocks, 320 samples each). */
 export function decodeWav49(data: Uint8Array, options?: GsmDecodeOptions): Int16Array {
-  const count = wholeUnits(data.length, WAV49_BLOCK_BYTES, WAV49_BLOCK_SAMPLES, 'WAV49 GSM', options);
+  const count = wholeUnits(
+    data.length,
+    WAV49_BLOCK_BYTES,
+    WAV49_BLOCK_SAMPLES,
+    'WAV49 GSM',
+    'block',
+    options,
+  );
   const out = new Int16Array(count * WAV49_BLOCK_SAMPLES);
   const first = new Int32Array(GSM_PARAM_COUNT);
   const second = new Int32Array(GSM_PARAM_COUNT);

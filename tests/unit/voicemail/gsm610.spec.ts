@@ -140,7 +140,7 @@ describe('decodeWav49 against sox (libgsm)', () => {
     expect(firstMismatch(ours, ref)).toBe('none');
     expectAudioInvalid(
       () => decodeWav49(file.subarray(info.dataOffset, cut)),
-      /10 whole 65-byte unit\(s\) and a truncated trailing one of 40 bytes/,
+      /10 whole 65-byte blocks and a truncated trailing block of 40 bytes/,
     );
   });
 });
@@ -165,7 +165,7 @@ describe('decodeGsm against sox (libgsm)', () => {
     expect(firstMismatch(decodeGsm(cut, { partial: 'drop' }), ref)).toBe('none');
     expectAudioInvalid(
       () => decodeGsm(cut),
-      /7 whole 33-byte unit\(s\) and a truncated trailing one of 20 bytes/,
+      /7 whole 33-byte frames and a truncated trailing frame of 20 bytes/,
     );
   });
 });
@@ -193,7 +193,10 @@ describe('malformed GSM input', () => {
     expect(decodeWav49(new Uint8Array(0)).length).toBe(0);
     expect(decodeGsm(new Uint8Array(0)).length).toBe(0);
     expect(decodeWav49(new Uint8Array(64), { partial: 'drop' }).length).toBe(0);
-    expectAudioInvalid(() => decodeWav49(new Uint8Array(64)), /0 whole 65-byte unit\(s\)/);
+    expectAudioInvalid(
+      () => decodeWav49(new Uint8Array(64)),
+      /0 whole 65-byte blocks and a truncated trailing block of 64 bytes/,
+    );
   });
 
   it('decodes any bit pattern in a well-sized WAV49 block (every field value is legal)', () => {
