@@ -166,9 +166,12 @@ export class GuardedJsonFile<T> {
   }
 
   private async quarantine(path: string): Promise<string> {
-    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
-    let target = `${this.stem}.corrupt-${stamp}.json`;
-    for (let n = 2; await exists(target); n++) target = `${this.stem}.corrupt-${stamp}-${n}.json`;
+    // Names must sort by age (pruneCorrupt relies on it): on a clash, step the time forward.
+    const name = (t: number) =>
+      `${this.stem}.corrupt-${new Date(t).toISOString().replace(/[-:.]/g, '')}.json`;
+    let t = Date.now();
+    while (await exists(name(t))) t++;
+    const target = name(t);
     await io(() => rename(path, target));
     if (path === this.path) this.known = null;
     await this.pruneCorrupt();

@@ -79,3 +79,14 @@ export function makeSnapshot(opts: {
     extensions: Array.from({ length: opts.count }, (_, i) => makeExtension(i, rnd)),
   };
 }
+
+export const CRASH_PROFILE = 'crash';
+
+/** The two versions the crash test's child alternates between: distinct, ~0.8 MB each, so a
+ *  save takes long enough to be interrupted part-way. */
+export function crashVersions(): [Snapshot, Snapshot] {
+  return [
+    makeSnapshot({ profileId: CRASH_PROFILE, count: 1200, seed: 11, syncedAt: 1 }),
+    makeSnapshot({ profileId: CRASH_PROFILE, count: 1400, seed: 12, syncedAt: 2 }),
+  ];
+}
