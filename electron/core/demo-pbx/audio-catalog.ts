@@ -23,6 +23,8 @@ export const ASSET_CLIPS: readonly AudioClip[] = [
   { id: 'gsm-en-2', format: 'gsm', samples: 32000, file: 'gsm-en-2.wav' },
   { id: 'gsm-es', format: 'gsm', samples: 40000, file: 'gsm-es.wav' },
   { id: 'gsm-ar', format: 'gsm', samples: 32000, file: 'gsm-ar.wav' },
+  // 301 frames: the last 65-byte block holds one padding frame, and sox counts the RIFF pad
+  // byte in the data size (9816 = 151 * 65 + 1), a quirk decoders must survive.
   { id: 'gsm-odd', format: 'gsm', samples: 48160, file: 'gsm-odd.wav' },
 ];
 
