@@ -6,7 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { AppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { bodyTooLarge, cancelled, connectError, timeoutError, truncatedError } from './net-errors.js';
 import { connectSecure } from './tls-trust.js';
 
@@ -41,10 +41,13 @@ function targetOf(options: http.ClientRequestArgs): { host: string; port: number
 
 /** Keep-alive HTTPS agent whose sockets reach HTTP only after `connectSecure` accepted the peer. */
 class TrustingHttpsAgent extends https.Agent {
-  constructor(private readonly trust: TransportOptions) {
+  constructor(
+    private readonly trust: TransportOptions,
+    keepAlive: boolean,
+  ) {
     // No TLS session cache: every new connection does a full handshake, so the pin is checked
     // against a certificate the server actually presented on that connection.
-    super({ keepAlive: true, maxSockets: 8, maxCachedSessions: 0 });
+    super({ keepAlive, maxSockets: 8, maxCachedSessions: 0 });
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: CreateCallback): undefined {
@@ -57,8 +60,11 @@ class TrustingHttpsAgent extends https.Agent {
 }
 
 class TimedHttpAgent extends http.Agent {
-  constructor(private readonly connectTimeoutMs: number) {
-    super({ keepAlive: true, maxSockets: 8 });
+  constructor(
+    private readonly connectTimeoutMs: number,
+    keepAlive: boolean,
+  ) {
+    super({ keepAlive, maxSockets: 8 });
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: CreateCallback): undefined {
@@ -80,26 +86,51 @@ class TimedHttpAgent extends http.Agent {
   }
 }
 
+/** Errors from a pooled keep-alive socket the server had already closed, before any response. */
+const staleSocketErrors = new WeakSet<AppError>();
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 export class HttpTransport {
-  private httpsAgent: TrustingHttpsAgent | null = null;
-  private httpAgent: TimedHttpAgent | null = null;
+  private readonly agents = new Map<string, http.Agent>();
 
   constructor(private readonly opts: TransportOptions) {}
 
-  private agentFor(url: URL): http.Agent {
-    if (url.protocol === 'https:') return (this.httpsAgent ??= new TrustingHttpsAgent(this.opts));
-    return (this.httpAgent ??= new TimedHttpAgent(this.opts.connectTimeoutMs));
+  /**
+   * GETs share keep-alive sockets. POST and DELETE always get a fresh connection: they are never
+   * retried, so they must not land on a pooled socket the server closed a moment ago.
+   */
+  private agentFor(url: URL, method: HttpRequest['method']): http.Agent {
+    const keepAlive = method === 'GET';
+    const name = `${url.protocol}${keepAlive ? 'keep' : 'fresh'}`;
+    let agent = this.agents.get(name);
+    if (!agent) {
+      agent =
+        url.protocol === 'https:'
+          ? new TrustingHttpsAgent(this.opts, keepAlive)
+          : new TimedHttpAgent(this.opts.connectTimeoutMs, keepAlive);
+      this.agents.set(name, agent);
+    }
+    return agent;
   }
 
   /** Closes idle keep-alive sockets; later requests open new ones. */
   close(): void {
-    this.httpsAgent?.destroy();
-    this.httpAgent?.destroy();
-    this.httpsAgent = null;
-    this.httpAgent = null;
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
   }
 
-  request(r: HttpRequest): Promise<HttpResult> {
+  async request(r: HttpRequest): Promise<HttpResult> {
+    try {
+      return await this.requestOnce(r);
+    } catch (err) {
+      // Node's documented keep-alive race: the server closed an idle socket just as it was reused.
+      // The request never reached the server, so one fresh attempt is not a retry of the GET.
+      if (err instanceof AppError && staleSocketErrors.has(err)) return this.requestOnce(r);
+      throw err;
+    }
+  }
+
+  private requestOnce(r: HttpRequest): Promise<HttpResult> {
     return new Promise<HttpResult>((resolve, reject) => {
       if (r.signal?.aborted) return reject(cancelled());
       let settled = false;
@@ -130,13 +161,22 @@ export class HttpTransport {
           port: r.url.port || (r.url.protocol === 'https:' ? 443 : 80),
           path: `${r.url.pathname}${r.url.search}`,
           headers,
-          agent: this.agentFor(r.url),
+          agent: this.agentFor(r.url, r.method),
         });
       } catch (err) {
         return settle(connectError(err));
       }
-      req.on('error', (err) => settle(connectError(err)));
-      req.on('response', (res) => this.readBody(res, r, settle));
+      let responded = false;
+      req.on('error', (err) => {
+        const mapped = connectError(err);
+        const code = (err as { code?: string }).code ?? '';
+        if (!responded && req?.reusedSocket && STALE_CODES.has(code)) staleSocketErrors.add(mapped);
+        settle(mapped);
+      });
+      req.on('response', (res) => {
+        responded = true;
+        this.readBody(res, r, settle);
+      });
       req.end();
     });
   }
