@@ -1,4 +1,6 @@
+// Entry point: global styles, then the app shell.
 import { mount } from 'svelte';
+import './app.css';
 import App from './App.svelte';
 
 const target = document.getElementById('app');

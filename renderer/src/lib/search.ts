@@ -247,6 +247,18 @@ export function sortSubset(index: SearchIndex, idxs: number[], by: 'name' | 'num
   return idxs.sort((a, b) => rank[a]! - rank[b]!);
 }
 
+function exactRanges(lower: string, terms: string[]): number[] | undefined {
+  const out: number[] = [];
+  let pos = 0;
+  for (const t of terms) {
+    const at = lower.indexOf(t, pos);
+    if (at < 0) return undefined;
+    out.push(at, at + t.length);
+    pos = at + t.length;
+  }
+  return out;
+}
+
 function rangesWithin(all: number[], from: number, len: number): Ranges {
   const out: Ranges = [];
   for (let i = 0; i + 1 < all.length; i += 2) {
@@ -263,14 +275,16 @@ export function highlight(ext: Extension, query: string): RowHighlight {
   const needle = normalizeQuery(query);
   if (!needle) return none;
   const fields = fieldsOf(ext);
-  const hay = [fold(fields.map((f) => f.text).join(SEP))];
-  let ranges: number[] | undefined;
-  for (const matcher of [exact, fuzzy]) {
-    const idxs = matcher.filter(hay, needle);
-    if (idxs && idxs.length > 0) {
-      ranges = matcher.info(idxs, hay, needle).ranges[0];
-      if (ranges) break;
-    }
+  const joined = fields.map((f) => f.text).join(SEP);
+  const folded = fold(joined);
+  const lower = folded.toLowerCase();
+  // The exact pass is plain indexOf, so its ranges are found the same way (cheap: this runs for
+  // every row on screen at each keystroke); only typo matches need the fuzzy matcher.
+  let ranges = lower.length === folded.length ? exactRanges(lower, needle.split(' ')) : undefined;
+  if (!ranges) {
+    const hay = [folded];
+    const idxs = fuzzy.filter(hay, needle);
+    if (idxs && idxs.length > 0) ranges = fuzzy.info(idxs, hay, needle).ranges[0];
   }
   if (!ranges) return none;
   let offset = 0;

@@ -1,0 +1,126 @@
+// App-wide state: saved PBX profiles, which one is active, the sync status pushed by the core,
+// settings (theme, dial scheme) and which screen is showing. Everything comes from the bridge;
+// nothing here talks to the PBX or holds a secret.
+import type { Profile } from '../../../electron/core/shared/domain.js';
+import type { Settings, SyncState } from '../../../electron/core/shared/contract.js';
+import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { bridge } from './bridge.js';
+
+export type Screen = 'loading' | 'connect' | 'directory';
+
+const EMPTY_SYNC: SyncState = {
+  profileId: null,
+  status: 'unknown',
+  syncedAt: null,
+  extensionCount: 0,
+  progress: null,
+  lastError: null,
+  recovered: null,
+};
+
+export class AppState {
+  screen = $state<Screen>('loading');
+  profiles = $state<Profile[]>([]);
+  activeId = $state<string | null>(null);
+  sync = $state<SyncState>(EMPTY_SYNC);
+  settings = $state<Settings | null>(null);
+  /** A failure of the last app-level action (switching profile, saving settings). */
+  error = $state<AppErrorData | null>(null);
+  /** The profile the connection screen edits; null for a new one. */
+  editing = $state<Profile | null>(null);
+  /** Ticks every 30 s so "synced N min ago" stays true without a reload. */
+  now = $state(Date.now());
+
+  activeProfile = $derived(this.profiles.find((p) => p.id === this.activeId) ?? null);
+
+  #unsubscribe: (() => void) | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  async start(): Promise<void> {
+    this.#unsubscribe = bridge.on('sync:state', (s) => {
+      if (!this.activeId || s.profileId === this.activeId) this.sync = s;
+    });
+    this.#timer = setInterval(() => (this.now = Date.now()), 30_000);
+    const [settings] = await Promise.all([bridge.settings.get(), this.refreshProfiles()]);
+    if (settings.ok) this.settings = settings.data;
+    this.applyTheme();
+    if (this.activeId) {
+      const s = await bridge.sync.state();
+      if (s.ok) this.sync = s.data;
+      this.screen = 'directory';
+    } else {
+      this.screen = 'connect';
+    }
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    if (this.#timer) clearInterval(this.#timer);
+  }
+
+  async refreshProfiles(): Promise<void> {
+    const r = await bridge.profiles.list();
+    if (!r.ok) {
+      this.error = r.error;
+      return;
+    }
+    this.profiles = r.data.profiles;
+    this.activeId = r.data.activeId;
+  }
+
+  async activate(id: string): Promise<boolean> {
+    this.error = null;
+    const r = await bridge.profiles.activate({ id });
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    this.activeId = id;
+    this.sync = r.data;
+    await this.refreshProfiles();
+    this.screen = 'directory';
+    return true;
+  }
+
+  async useDemo(): Promise<AppErrorData | null> {
+    this.error = null;
+    const r = await bridge.profiles.useDemo();
+    if (!r.ok) return r.error;
+    await this.refreshProfiles();
+    const s = await bridge.sync.state();
+    if (s.ok) this.sync = s.data;
+    this.screen = 'directory';
+    return null;
+  }
+
+  async syncNow(): Promise<void> {
+    const r = await bridge.sync.now();
+    if (r.ok) this.sync = r.data;
+    else if (r.error.code !== 'SYNC_IN_PROGRESS') this.sync = { ...this.sync, lastError: r.error };
+  }
+
+  editProfile(profile: Profile | null): void {
+    this.editing = profile;
+    this.screen = 'connect';
+  }
+
+  cancelEdit(): void {
+    this.editing = null;
+    this.screen = this.activeId ? 'directory' : 'connect';
+  }
+
+  async saveSettings(patch: Partial<Settings>): Promise<void> {
+    const r = await bridge.settings.set(patch);
+    if (r.ok) this.settings = r.data;
+    else this.error = r.error;
+    this.applyTheme();
+  }
+
+  applyTheme(): void {
+    const theme = this.settings?.theme ?? 'system';
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }
+}
+
+export const app = new AppState();

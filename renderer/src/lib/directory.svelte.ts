@@ -1,0 +1,183 @@
+// The directory screen's state: the cached directory (one big read-only array, loaded from the
+// core once per sync), the search index built from it, the query, queue filter and sort, the
+// visible result order, the selection and the detail pane. A keystroke runs only the search.
+import type { Extension } from '../../../electron/core/shared/domain.js';
+import type { DirectoryData, ExtensionDetail } from '../../../electron/core/shared/contract.js';
+import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { bridge } from './bridge.js';
+import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './search.js';
+
+export type SortKey = 'relevance' | 'number' | 'name';
+
+export interface QueueChip {
+  id: string;
+  name: string;
+  members: number;
+}
+
+export class DirectoryState {
+  /** null until the first load answers; `empty` when there is no snapshot yet. */
+  loaded = $state<'pending' | 'empty' | 'ready'>('pending');
+  data = $state.raw<DirectoryData | null>(null);
+  index = $state.raw<SearchIndex | null>(null);
+  loadError = $state<AppErrorData | null>(null);
+
+  query = $state('');
+  queue = $state<string | null>(null);
+  sort = $state<SortKey>('relevance');
+  /** Position of the highlighted row within `rows`. */
+  active = $state(0);
+  /** The extension shown in the detail pane. */
+  openId = $state<string | null>(null);
+  detail = $state.raw<ExtensionDetail | null>(null);
+  detailBusy = $state(false);
+
+  #search: DirectorySearch | null = null;
+  // Built once per load so an empty query or a sort change never copies 100,000 indexes.
+  #byNumber: number[] = [];
+  #byName: number[] = [];
+
+  queues = $derived.by<QueueChip[]>(() => {
+    const counts: Record<string, QueueChip> = Object.create(null);
+    for (const ext of this.index?.extensions ?? []) {
+      for (const q of ext.queues) {
+        const chip = counts[q.id];
+        if (chip) chip.members++;
+        else counts[q.id] = { id: q.id, name: q.name, members: 1 };
+      }
+    }
+    return Object.values(counts).sort((a, b) => a.name.localeCompare(b.name));
+  });
+
+  /** Which extensions belong to the selected queue, as a mask over the index (built per queue). */
+  #queueMask = $derived.by<Uint8Array | null>(() => {
+    const index = this.index;
+    const id = this.queue;
+    if (!index || !id) return null;
+    const mask = new Uint8Array(index.extensions.length);
+    index.extensions.forEach((e, i) => {
+      if (e.queues.some((q) => q.id === id)) mask[i] = 1;
+    });
+    return mask;
+  });
+
+  /** Indexes into index.extensions, in display order. */
+  rows = $derived.by<readonly number[]>(() => {
+    const index = this.index;
+    if (!index || !this.#search) return [];
+    const found = this.#search.run(this.query);
+    const mask = this.#queueMask;
+    const sort = this.sort;
+    let out: number[];
+    if (found === null) {
+      out = sort === 'name' ? this.#byName : this.#byNumber;
+    } else {
+      out = found;
+      if (sort !== 'relevance') sortSubset(index, out, sort);
+    }
+    return mask ? out.filter((i) => mask[i] === 1) : out;
+  });
+
+  total = $derived(this.index?.extensions.length ?? 0);
+  activeExtension = $derived.by<Extension | null>(() => {
+    const i = this.rows[this.active];
+    return i === undefined ? null : (this.index?.extensions[i] ?? null);
+  });
+  openExtension = $derived.by<Extension | null>(() => {
+    if (!this.openId) return null;
+    if (this.detail?.extension.id === this.openId) return this.detail.extension;
+    return this.index?.extensions.find((e) => e.id === this.openId) ?? null;
+  });
+
+  async load(): Promise<void> {
+    const r = await bridge.directory.get();
+    if (!r.ok) {
+      this.loadError = r.error;
+      if (this.loaded === 'pending') this.loaded = 'empty';
+      return;
+    }
+    this.loadError = null;
+    if (!r.data) {
+      this.data = null;
+      this.index = null;
+      this.#search = null;
+      this.loaded = 'empty';
+      return;
+    }
+    const index = buildIndex(r.data.extensions);
+    this.#search = new DirectorySearch(index);
+    this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
+    this.#byName = Array.from(index.byName);
+    this.data = r.data;
+    this.index = index;
+    this.loaded = 'ready';
+    this.clamp();
+  }
+
+  reset(): void {
+    this.data = null;
+    this.index = null;
+    this.#search = null;
+    this.loaded = 'pending';
+    this.query = '';
+    this.queue = null;
+    this.openId = null;
+    this.detail = null;
+    this.active = 0;
+  }
+
+  setQuery(q: string): void {
+    this.query = q;
+    this.active = 0;
+  }
+
+  setQueue(id: string | null): void {
+    this.queue = this.queue === id ? null : id;
+    this.active = 0;
+  }
+
+  move(delta: number): void {
+    const n = this.rows.length;
+    if (n === 0) return;
+    this.active = Math.min(n - 1, Math.max(0, this.active + delta));
+  }
+
+  moveTo(pos: number): void {
+    this.active = Math.min(Math.max(0, pos), Math.max(0, this.rows.length - 1));
+  }
+
+  clamp(): void {
+    if (this.active >= this.rows.length) this.active = Math.max(0, this.rows.length - 1);
+  }
+
+  open(ext: Extension | null = this.activeExtension): void {
+    if (!ext) return;
+    this.openId = ext.id;
+    if (this.detail?.extension.id !== ext.id) this.detail = null;
+  }
+
+  close(): void {
+    this.openId = null;
+    this.detail = null;
+  }
+
+  async refreshOpen(): Promise<void> {
+    const id = this.openId;
+    if (!id) return;
+    this.detailBusy = true;
+    const r = await bridge.directory.extension({ id });
+    this.detailBusy = false;
+    if (this.openId !== id) return;
+    if (r.ok) this.detail = r.data;
+    else {
+      const ext = this.openExtension;
+      if (ext) this.detail = { extension: ext, fresh: false, error: r.error };
+    }
+  }
+
+  /** Ids of the rows currently listed (search and queue filter applied), for export. */
+  visibleIds(): string[] {
+    const exts = this.index?.extensions ?? [];
+    return this.rows.map((i) => exts[i]!.id);
+  }
+}
