@@ -2,12 +2,14 @@
 // demo profile pointing at it. The demo app key is not a secret (it only opens the local demo
 // server), so it is held in memory and works without a keychain.
 import { startDemoPbx, type DemoPbx } from '../demo-pbx/server.js';
+import { PbxClient } from '../pbx/client.js';
 import type { ProfileInput } from '../store/profiles.js';
 
 export const DEMO_PROFILE_ID = 'demo';
 
 export class DemoController {
   #pbx: Promise<DemoPbx> | null = null;
+  #myExtension: Promise<string | null> | null = null;
 
   constructor(private readonly extensions = Number(process.env.VPBX_DEMO_EXTENSIONS ?? 500)) {}
 
@@ -28,12 +30,33 @@ export class DemoController {
       baseUrl: pbx.origin,
       tenant: pbx.tenant,
       tlsPin: null,
-      myExtension: null,
+      myExtension: await this.#pickMyExtension(pbx),
       allowHttp: true,
       showOthersVoicemail: false,
       dialScheme: 'tel',
       demo: true,
     };
+  }
+
+  /** The demo agent is the first extension with a few voicemail messages, so the player has
+   *  something to play out of the box. */
+  #pickMyExtension(pbx: DemoPbx): Promise<string | null> {
+    this.#myExtension ??= (async () => {
+      const client = new PbxClient({
+        baseUrl: pbx.origin,
+        tenant: pbx.tenant,
+        appKey: pbx.appKey,
+        tlsPin: null,
+        allowHttp: true,
+      });
+      const { extensions } = await client.listExtensions();
+      for (const ext of extensions.slice(0, 40)) {
+        const { records } = await client.listVoicemail(ext.id);
+        if (records.length >= 3) return ext.number;
+      }
+      return extensions[0]?.number ?? null;
+    })().catch(() => null);
+    return this.#myExtension;
   }
 
   async appKey(): Promise<string> {
@@ -43,6 +66,7 @@ export class DemoController {
   async close(): Promise<void> {
     const pbx = this.#pbx;
     this.#pbx = null;
+    this.#myExtension = null;
     if (pbx) await (await pbx).close();
   }
 }

@@ -1,5 +1,5 @@
 // One entry point for every export format, used by the IPC handler and the CLI alike.
-import type { Extension } from '../shared/domain.js';
+import { type Extension, ExtensionSchema } from '../shared/domain.js';
 import { toCsv } from './csv.js';
 import { toVcard } from './vcard.js';
 
@@ -32,7 +32,9 @@ export function exportDirectory(
       return {
         filename: `${stem}.json`,
         mime: 'application/json',
-        content: `${JSON.stringify({ extensions }, null, 2)}\n`,
+        // Parsing strips any field the domain type does not declare, so nothing but the
+        // directory's own fields can reach the file.
+        content: `${JSON.stringify({ extensions: ExtensionSchema.array().parse(extensions) }, null, 2)}\n`,
         count,
       };
   }

@@ -84,6 +84,16 @@ export function toVcard(extensions: readonly Extension[]): string {
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
+/** Index of the colon ending name and parameters: the first one outside a quoted parameter. */
+function valueStart(line: string): number {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '"') quoted = !quoted;
+    else if (line[i] === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
 /** Reads back what toVcard wrote (enough of RFC 6350 for that: unfolding, params, escapes). */
 export function parseVcard(text: string): DirectoryRow[] {
   const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
@@ -110,7 +120,7 @@ export function parseVcard(text: string): DirectoryRow[] {
       row = null;
       continue;
     }
-    const colon = line.indexOf(':', line.lastIndexOf('"') + 1);
+    const colon = valueStart(line);
     const [name = '', ...params] = line.slice(0, colon).split(';');
     const value = line.slice(colon + 1);
     switch (name.toUpperCase()) {

@@ -1,0 +1,93 @@
+// Test harness for the app core: a fresh data folder, a core over it, and a log of every result
+// and event that would cross IPC (for the secret-leak checks).
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../electron/core/app/app-core.js';
+import type { Channel } from '../../electron/core/shared/channels.js';
+import type { RequestOf, ResultOf } from '../../electron/core/shared/contract.js';
+import type { Result } from '../../electron/core/shared/errors.js';
+
+export interface Harness {
+  core: AppCore;
+  dataDir: string;
+  /** Everything that crossed the boundary, as JSON text. */
+  wire: string[];
+  call<C extends Channel>(channel: C, request?: RequestOf<C>): Promise<Result<ResultOf<C>>>;
+  ok<C extends Channel>(channel: C, request?: RequestOf<C>): Promise<ResultOf<C>>;
+  close(): Promise<void>;
+}
+
+export async function tempDir(prefix = 'vpbx-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function makeHarness(dataDir?: string, extra: Partial<AppCoreOptions> = {}): Promise<Harness> {
+  const dir = dataDir ?? (await tempDir());
+  const core = createAppCore({
+    dataDir: dir,
+    capabilities: { host: 'browser', version: '0.0.0-test' },
+    retryDelaysMs: [150],
+    ...extra,
+  });
+  const wire: string[] = [];
+  const unsubscribe = core.events.subscribe((event, payload) =>
+    wire.push(JSON.stringify({ event, payload })),
+  );
+  const call = async <C extends Channel>(channel: C, request?: RequestOf<C>) => {
+    const result = (await core.dispatch(channel, request, { host: 'test' })) as Result<ResultOf<C>>;
+    wire.push(
+      JSON.stringify(result, (_k, v: unknown) =>
+        v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
+      ),
+    );
+    return result;
+  };
+  return {
+    core,
+    dataDir: dir,
+    wire,
+    call,
+    async ok(channel, request) {
+      const r = await call(channel, request);
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+      return r.data;
+    },
+    async close() {
+      unsubscribe();
+      await core.dispose();
+    },
+  };
+}
+
+/** Every file below `dir`, with its bytes as latin1 text (so any byte string can be searched). */
+export async function readTree(dir: string): Promise<{ path: string; text: string }[]> {
+  const out: { path: string; text: string }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.push({ path, text: (await readFile(path)).toString('latin1') });
+  }
+  return out;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function until<T>(
+  fn: () => T | Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 8000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > end)
+      throw new Error(
+        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(v)?.slice(0, 300)}`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CSV_COLUMNS,
+  joinList,
+  parseCsv,
+  parseCsvRecords,
+  splitList,
+  toCsv,
+} from '../../../electron/core/export/csv.js';
+import { fold, parseVcard, toVcard } from '../../../electron/core/export/vcard.js';
+import { toRow } from '../../../electron/core/export/rows.js';
+import { exportDirectory } from '../../../electron/core/export/index.js';
+import type { Extension } from '../../../electron/core/shared/domain.js';
+
+function ext(over: Partial<Extension> = {}): Extension {
+  return {
+    id: '7',
+    number: '107',
+    name: 'José "Pepe" Núñez, Jr.',
+    email: 'jose@example.com',
+    language: 'es',
+    internalCid: { name: 'José', number: '107' },
+    externalCid: null,
+    emergencyCid: { name: '', number: '911' },
+    mailbox: '107@default',
+    tenantId: '1',
+    devices: [
+      {
+        id: '1',
+        name: 'dev;107',
+        user: 'u\\1',
+        description: 'Desk\nphone, 2nd floor',
+        technology: 'pjsip',
+        ring: true,
+        assignedExtension: null,
+      },
+      {
+        id: '2',
+        name: '王伟-mobile',
+        user: '107b',
+        description: 'محمد',
+        technology: 'sip',
+        ring: false,
+        assignedExtension: '107',
+      },
+    ],
+    queues: [
+      { id: '1', name: 'Sales; EU', penalty: 0 },
+      { id: '2', name: 'Support', penalty: 3 },
+    ],
+    cdr: null,
+    ...over,
+  };
+}
+
+describe('CSV export (RFC 4180)', () => {
+  it('quotes fields with commas, quotes and line breaks, uses CRLF and a UTF-8 BOM', () => {
+    const csv = toCsv([ext()]);
+    expect(csv.startsWith('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n')).toBe(true);
+    expect(csv).toContain('"José ""Pepe"" Núñez, Jr."');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const records = parseCsvRecords(csv);
+    expect(records).toHaveLength(2);
+    expect(records[1]).toHaveLength(CSV_COLUMNS.length);
+  });
+
+  it('re-parses to the same rows, lists and escapes included', () => {
+    const list = [ext(), ext({ id: '8', number: '108', name: '', email: null, queues: [], devices: [] })];
+    expect(parseCsv(toCsv(list))).toEqual(list.map(toRow));
+  });
+
+  it('joins and splits list cells losslessly', () => {
+    const values = ['a;b', 'c\\d', '', ' e ', '王'];
+    expect(splitList(joinList(values))).toEqual(values);
+    expect(splitList('')).toEqual([]);
+  });
+
+  it('rejects a file that is not a directory export', () => {
+    expect(() => parseCsv('a,b\r\n1,2\r\n')).toThrow(/not a directory CSV/);
+  });
+});
+
+describe('vCard 4.0 export (RFC 6350)', () => {
+  it('writes valid cards with escaped values and folded lines', () => {
+    const card = toVcard([ext({ name: 'Ñ'.repeat(60) + ', 王伟' })]);
+    expect(card.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\n')).toBe(true);
+    expect(card).toContain('TEL;VALUE=uri;TYPE="work,voice":tel:107');
+    for (const line of card.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(card).toContain('\\,');
+  });
+
+  it('folds without splitting a multi-byte character', () => {
+    const folded = fold('FN:' + '王'.repeat(40));
+    expect(folded.replace(/\r\n /g, '')).toBe('FN:' + '王'.repeat(40));
+    expect(folded.split('\r\n').length).toBeGreaterThan(1);
+  });
+
+  it('re-parses to the same rows', () => {
+    const list = [
+      ext(),
+      ext({ id: '9', number: '109', name: '', email: null, language: null, devices: [], queues: [] }),
+    ];
+    expect(parseVcard(toVcard(list))).toEqual(list.map(toRow));
+  });
+
+  it('never writes secret fields, even if a raw object carried them', () => {
+    const raw = { ...ext(), secret: 'S3CRET-X', features_password: '*99999' } as Extension;
+    for (const format of ['csv', 'vcard', 'json'] as const) {
+      const { content } = exportDirectory([raw], format, 'x');
+      expect(content).not.toContain('S3CRET-X');
+      expect(content).not.toContain('*99999');
+    }
+  });
+});
