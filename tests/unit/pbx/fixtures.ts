@@ -1,5 +1,6 @@
 // Raw API bodies from the published VitalPBX API v2 examples, as fresh objects per call so tests
-// can mutate them.
+// can mutate them, and the domain objects the parsers must turn them into.
+import type { Extension, VoicemailRecord } from '../../../electron/core/shared/domain.js';
 
 export interface RawDevice {
   device_id: string | number | null;
@@ -98,4 +99,61 @@ export function referenceVoicemail(): Record<string, unknown> {
       filename: 'msg0000.txt',
     },
   };
+}
+
+/** The published /extensions example as the parser must produce it, field for field. */
+export function referenceExtensionDomain(): Extension {
+  return {
+    id: '1',
+    number: '100',
+    name: 'Jhone Doe',
+    email: null,
+    language: 'en',
+    internalCid: { name: 'Jhone Doe', number: '100' },
+    externalCid: { name: 'Jhone Doe', number: '100' },
+    emergencyCid: { name: 'Jhone Doe', number: '100' },
+    mailbox: '100@vitalpbx-voicemail',
+    tenantId: '1',
+    devices: [
+      {
+        id: '3',
+        name: '100',
+        user: '100',
+        description: 'Jhone Doe',
+        technology: 'sip',
+        ring: true,
+        assignedExtension: '100',
+      },
+    ],
+    queues: [{ id: '1', name: 'Q500', penalty: 0 }],
+    cdr: null,
+  };
+}
+
+/** The published voicemail_records example as parsed records. */
+export function referenceVoicemailDomain(): VoicemailRecord[] {
+  return [
+    {
+      key: 'INBOX/msg0000',
+      folder: 'INBOX',
+      msg: 'msg0000',
+      date: 1565987730,
+      caller: { name: 'Demo', number: '1519' },
+      durationSec: 9,
+      priority: '2',
+      recfile: '/static/43b4298b09648469/voicemail/2000/INBOX/msg0000.wav',
+      mailbox: '2000',
+    },
+    {
+      key: 'Old/msg0000',
+      folder: 'Old',
+      msg: 'msg0000',
+      date: 1513443087,
+      caller: { name: 'X-Lite', number: '7502' },
+      durationSec: 8,
+      priority: '2',
+      recfile: '/static/43b4298b09648469/voicemail/2000/Old/msg0000.wav',
+      mailbox: '2000',
+    },
+  ];
 }

@@ -3,38 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseVoicemail } from '../../../electron/core/pbx/parse.js';
 import { AppError } from '../../../electron/core/errors.js';
 import { VoicemailRecordSchema } from '../../../electron/core/shared/domain.js';
-import { referenceVoicemail } from './fixtures.js';
+import { referenceVoicemail, referenceVoicemailDomain } from './fixtures.js';
 
-const inbox0 = {
-  key: 'INBOX/msg0000',
-  folder: 'INBOX',
-  msg: 'msg0000',
-  date: 1565987730,
-  caller: { name: 'Demo', number: '1519' },
-  durationSec: 9,
-  priority: '2',
-  recfile: '/static/43b4298b09648469/voicemail/2000/INBOX/msg0000.wav',
-  mailbox: '2000',
-};
+const [inbox0, old0] = referenceVoicemailDomain();
 
 describe('parseVoicemail', () => {
   it('folder → object (the published example)', () => {
     const { records, skipped } = parseVoicemail(referenceVoicemail());
     expect(skipped).toBe(0);
-    expect(records).toEqual([
-      inbox0,
-      {
-        key: 'Old/msg0000',
-        folder: 'Old',
-        msg: 'msg0000',
-        date: 1513443087,
-        caller: { name: 'X-Lite', number: '7502' },
-        durationSec: 8,
-        priority: '2',
-        recfile: '/static/43b4298b09648469/voicemail/2000/Old/msg0000.wav',
-        mailbox: '2000',
-      },
-    ]);
+    expect(records).toEqual([inbox0, old0]);
     for (const r of records) expect(() => VoicemailRecordSchema.parse(r)).not.toThrow();
   });
 

@@ -10,7 +10,7 @@ import {
 import { callerId, optCallerId } from '../../../electron/core/pbx/parse-values.js';
 import { ExtensionSchema, DeviceSchema } from '../../../electron/core/shared/domain.js';
 import { AppError } from '../../../electron/core/errors.js';
-import { referenceExtension } from './fixtures.js';
+import { referenceExtension, referenceExtensionDomain } from './fixtures.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -25,33 +25,7 @@ describe('parseExtensionList', () => {
   it('parses the published example into the exact domain object', () => {
     const { extensions, skipped } = parseExtensionList([referenceExtension()]);
     expect(skipped).toBe(0);
-    expect(extensions).toEqual([
-      {
-        id: '1',
-        number: '100',
-        name: 'Jhone Doe',
-        email: null,
-        language: 'en',
-        internalCid: { name: 'Jhone Doe', number: '100' },
-        externalCid: { name: 'Jhone Doe', number: '100' },
-        emergencyCid: { name: 'Jhone Doe', number: '100' },
-        mailbox: '100@vitalpbx-voicemail',
-        tenantId: '1',
-        devices: [
-          {
-            id: '3',
-            name: '100',
-            user: '100',
-            description: 'Jhone Doe',
-            technology: 'sip',
-            ring: true,
-            assignedExtension: '100',
-          },
-        ],
-        queues: [{ id: '1', name: 'Q500', penalty: 0 }],
-        cdr: null,
-      },
-    ]);
+    expect(extensions).toEqual([referenceExtensionDomain()]);
     expect(() => ExtensionSchema.parse(extensions[0])).not.toThrow();
   });
 
