@@ -58,6 +58,13 @@ if (values['demo-if-empty']) {
   }
 }
 console.log(`Browser host ready: ${host.url}`);
+if (process.env.VPBX_OPEN_BROWSER === '1') {
+  // xdg-open hands the URL (with its one-launch token) to the desktop's browser.
+  const { spawn } = await import('node:child_process');
+  spawn('xdg-open', [host.url], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
+}
 
 let closing = false;
 async function shutdown(): Promise<void> {
