@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export interface Host {
   url: string;
@@ -126,4 +126,19 @@ export async function shoot(page: Page, testInfo: TestInfo, name: string): Promi
     await testInfo.attach(`${name}-${scheme}`, { path, contentType: 'image/png' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The directory list and its rows. */
+export function rows(page: Page) {
+  return page.getByRole('listbox', { name: 'Extensions' }).getByRole('option');
+}
+
+/** Connects through the form ("Save and connect") and waits for the directory. */
+export async function connect(
+  page: Page,
+  f: { url: string; tenant: string; key: string; label?: string; allowHttp?: boolean },
+): Promise<void> {
+  await fillConnection(page, f);
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(rows(page).first()).toBeVisible({ timeout: 20_000 });
 }
