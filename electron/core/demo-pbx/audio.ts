@@ -92,11 +92,16 @@ export function synthesizeTone(samples: number, seed: number): Buffer {
   return Buffer.concat([pcmHeader(data.length), data]);
 }
 
+/**
+ * assets/ beside this module. In a bundle (dist-electron/main.cjs) that is dist-electron/assets/,
+ * so the build must copy the folder there, or the app must pass `assetsDir`.
+ */
 export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /** Audio bytes by clip id, loaded or synthesised once and then served from memory. */
 export class AudioLibrary {
   private readonly cache = new Map<string, Buffer>();
+  private warned = false;
 
   constructor(private readonly assetsDir: string = DEFAULT_ASSETS_DIR) {}
 
@@ -112,7 +117,16 @@ export class AudioLibrary {
 
   private load(clip: AudioClip): Buffer {
     if (!clip.file) return synthesizeTone(clip.samples, clip.samples);
-    const bytes = readFileSync(join(this.assetsDir, clip.file));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.assetsDir, clip.file));
+    } catch (err) {
+      // A demo that plays tones beats one that fails: say once that the files are missing.
+      if (!this.warned)
+        console.warn(`demo-pbx: audio files missing in ${this.assetsDir}; serving tones`, err);
+      this.warned = true;
+      return synthesizeTone(clip.samples, clip.samples);
+    }
     // The catalogue promises a format; a file that breaks the promise is a packaging bug.
     const tag = readWavInfo(bytes).formatTag;
     if (tag !== (clip.format === 'gsm' ? 0x31 : 1)) {

@@ -34,9 +34,11 @@ export class Prng {
 
   /** `length` characters drawn from `alphabet`. */
   chars(alphabet: string, length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet.charAt(Math.floor(this.next() * alphabet.length));
-    return out;
+    // One flat string from char codes: concatenation would leave cons-strings for the GC.
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++)
+      codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return String.fromCharCode(...codes);
   }
 
   hex(length: number): string {

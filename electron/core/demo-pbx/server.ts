@@ -73,6 +73,8 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
           secretMarker: opts.secretMarker,
         });
   const state = new DemoState(dataset, seed);
+  // Serialise the lists now, so a benchmark's first request measures the client, not this.
+  for (const t of state.tenants) state.listBody(t);
   const ctx: RouterContext = {
     state,
     audio: new AudioLibrary(opts.assetsDir),

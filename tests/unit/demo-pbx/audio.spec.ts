@@ -2,7 +2,7 @@
 // reader reads them, and synthesised tone clips are valid 16-bit PCM 8 kHz mono WAV.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ASSET_CLIPS, TONE_CLIPS } from '../../../electron/core/demo-pbx/audio-catalog.js';
 import {
   AudioLibrary,
@@ -69,5 +69,21 @@ describe('audio assets', () => {
 
   it('rejects bytes that are not WAV', () => {
     expect(() => readWavInfo(Buffer.from('<html>not audio</html>'))).toThrow(/RIFF/);
+  });
+});
+
+describe('audio library without its files', () => {
+  it('falls back to a PCM tone of the same length and says so', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const lib = new AudioLibrary('/nonexistent/demo-assets');
+      const clip = ASSET_CLIPS.find((c) => c.format === 'gsm');
+      const info = readWavInfo(lib.get(clip?.id ?? '') ?? Buffer.alloc(0));
+      expect(info.formatTag).toBe(1);
+      expect(info.dataBytes / 2).toBe(clip?.samples);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
