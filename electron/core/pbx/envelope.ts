@@ -61,6 +61,15 @@ function invalid(reason: string, status: number, cause?: unknown): AppError {
 
 /** Error for a non-2xx answer; reads the JSON `message` when the body has one. */
 export function httpFailure(res: HttpResult, secrets: readonly string[]): AppError {
+  if (res.status >= 300 && res.status < 400) {
+    // Redirects are not followed: the app key must not travel to wherever the PBX points.
+    const location = sanitizeServerMessage(res.headers.location, secrets);
+    return new AppError(
+      'PBX_ERROR',
+      'The PBX answered with a redirect to another address. Check the address in the profile (http:// or https://, port, path).',
+      { detail: location ? { status: res.status, location } : { status: res.status } },
+    );
+  }
   const code = codeForStatus(res.status) ?? 'PBX_ERROR';
   let msg: string | null = null;
   if (!looksLikeHtml(res) && res.body.length <= 65536) {
@@ -80,6 +89,8 @@ export function httpFailure(res: HttpResult, secrets: readonly string[]): AppErr
  */
 export function readEnvelope(res: HttpResult, secrets: readonly string[], dataOptional = false): unknown {
   if (codeForStatus(res.status) !== null) throw httpFailure(res, secrets);
+  // An action (mark listened, delete) may succeed with 204 or an empty body.
+  if (dataOptional && res.body.toString('utf8').trim() === '') return undefined;
   if (looksLikeHtml(res)) throw invalid('html', res.status);
   let json: unknown;
   try {

@@ -106,6 +106,31 @@ describe('HTTP status and body → error code', () => {
     expect(shown.length).toBeLessThanOrEqual(200);
   });
 
+  it('a redirect is not followed (the key stays here) → PBX_ERROR naming the target', async () => {
+    const f = await serve((_q, res) => {
+      res.writeHead(301, { location: 'https://elsewhere.example/api/v2/extensions' });
+      res.end();
+    });
+    const err = await failure(client(f.origin).listExtensions());
+    expect(err.code).toBe('PBX_ERROR');
+    expect(err.detail).toMatchObject({
+      status: 301,
+      location: 'https://elsewhere.example/api/v2/extensions',
+    });
+    expect(f.requests).toHaveLength(1);
+  });
+
+  it('an action answered 204 or with an empty body succeeds; an empty list body does not', async () => {
+    const f = await serve((req, res) => {
+      res.writeHead(req.method === 'DELETE' ? 204 : 200);
+      res.end();
+    });
+    const c = client(f.origin);
+    await expect(c.deleteMessage('100', 'INBOX', 'msg0000')).resolves.toBeUndefined();
+    await expect(c.markListened('100', 'INBOX', 'msg0000')).resolves.toBeUndefined();
+    expect((await failure(c.listExtensions())).code).toBe('INVALID_RESPONSE');
+  });
+
   it('TENANT_EMPTY from checkConnection when the tenant has no extensions', async () => {
     const f = await serve((_q, res) => sendJson(res, 200, ok([])));
     const err = await failure(client(f.origin).checkConnection());
