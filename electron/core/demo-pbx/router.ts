@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { findClip } from './audio-catalog.js';
 import type { AudioLibrary } from './audio.js';
 import { htmlReply, jsonReply, type Reply } from './faults.js';
-import { type DemoExtension, parseMsgName, renderVoicemail } from './model.js';
+import { type DemoExtension, type DemoTenant, parseMsgName, renderVoicemail } from './model.js';
 import { apachePage } from './pages.js';
 import type { Json } from './reference.js';
 import type { DemoState } from './state.js';
@@ -48,12 +48,7 @@ export function route(ctx: RouterContext, req: IncomingMessage, path: string): R
   return notFoundJson('Not Found');
 }
 
-function extensions(
-  ctx: RouterContext,
-  method: string,
-  rest: string[],
-  tenant: ReturnType<DemoState['resolveTenant']>,
-): Reply {
+function extensions(ctx: RouterContext, method: string, rest: string[], tenant: DemoTenant | null): Reply {
   const [idText, sub, ...extra] = rest;
   const known = sub === undefined || ['devices', 'queues', 'cdr_summary', 'voicemail_records'].includes(sub);
   if (extra.length > 0 || !known || (idText !== undefined && !/^\d+$/.test(idText))) {
@@ -96,7 +91,7 @@ function voicemailMessage(
   ctx: RouterContext,
   method: string,
   [, mailbox = '', folder = '', msg = '']: string[],
-  tenant: ReturnType<DemoState['resolveTenant']>,
+  tenant: DemoTenant | null,
 ): Reply {
   if (method !== 'POST' && method !== 'DELETE') return jsonReply(501, INVALID_OPERATION);
   const ext: DemoExtension | undefined = tenant ? ctx.state.mailbox(tenant, mailbox) : undefined;

@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AudioLibrary } from './audio.js';
-import { type FaultConfig, FaultState, sendReply } from './faults.js';
+import { type FaultConfig, FaultState, jsonReply, type Reply, sendReply } from './faults.js';
 import { generateDataset } from './generate.js';
 import type { VoicemailShape } from './model.js';
 import { referenceDataset } from './reference-dataset.js';
@@ -26,7 +26,7 @@ export interface DemoPbxOptions {
   port?: number; // default 0
   tls?: { key: string; cert: string }; // PEM; generated if absent and https
   badKeyMode?: BadKeyMode; // default 'json401'
-  voicemailShape?: VoicemailShape | 'mixed'; // default 'mixed'
+  voicemailShape?: VoicemailShape | 'mixed'; // default 'mixed'; the reference dataset keeps its own
   secretMarker?: string;
   faults?: FaultConfig;
   /** Where the committed audio files are (default: assets/ beside this module). */
@@ -99,16 +99,12 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     for (const [name, value] of Object.entries(SERVER_HEADERS)) res.setHeader(name, value);
     // Drain any request body (POST/DELETE may carry one) so keep-alive connections stay usable.
     req.resume();
-    let reply;
+    let reply: Reply;
     try {
       reply = route(ctx, req, path);
     } catch (err) {
       console.error('demo-pbx: request failed', err);
-      reply = {
-        status: 500,
-        headers: { 'Content-Type': 'application/json' },
-        body: Buffer.from('{"status":"error","message":"Internal Server Error"}'),
-      };
+      reply = jsonReply(500, '{"status":"error","message":"Internal Server Error"}');
     }
     sendReply(req, res, reply, faults.take(path));
   };
