@@ -1,7 +1,8 @@
 // The connection form against demo PBXs started by the test: each failure is named in plain
 // words, a self-signed certificate can be trusted, a changed one is a hard stop.
 import { startDemoPbx, type DemoPbx } from '../../electron/core/demo-pbx/server.js';
-import { test, expect, fillConnection, connect, rows, expectAccessible, shoot } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { test, expect, fillConnection, rows, expectAccessible, shoot } from './fixtures.js';
 
 let pbx: DemoPbx | null = null;
 test.afterEach(async () => {
@@ -9,7 +10,7 @@ test.afterEach(async () => {
   pbx = null;
 });
 
-async function testConnection(page: import('@playwright/test').Page) {
+async function testConnection(page: Page) {
   await page.getByRole('button', { name: 'Test connection' }).click();
 }
 
