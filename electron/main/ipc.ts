@@ -1,0 +1,43 @@
+// The IPC manager: registers a handler for every channel in CHANNELS and checks, before anything
+// else, that the message comes from the main frame of our window showing app://bundle. A
+// compromised subframe, another window or a page that navigated away gets FORBIDDEN_SENDER and
+// never reaches the dispatcher (which then validates the payload against the contract).
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS } from '../core/shared/channels.js';
+import { errorData, type Result } from '../core/shared/errors.js';
+import type { Dispatch } from '../core/ipc/dispatcher.js';
+import { EVENT_CHANNEL, type EventMessage } from '../preload/event-channel.js';
+import { isAppUrl } from './security.js';
+
+export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+  if (!win || win.isDestroyed()) return false;
+  const contents = win.webContents;
+  const frame = event.senderFrame;
+  if (!frame || event.sender !== contents) return false;
+  const main = contents.mainFrame;
+  const isMainFrame =
+    frame === main ||
+    (frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId);
+  return isMainFrame && isAppUrl(frame.url);
+}
+
+export const forbidden = (): Result<never> => ({ ok: false, error: errorData('FORBIDDEN_SENDER') });
+
+/** Registers every channel; returns the function that removes them again. */
+export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow | null): () => void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      isTrustedSender(event, getWindow()) ? dispatch(channel, payload, { host: 'electron' }) : forbidden(),
+    );
+  }
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
+}
+
+/** Pushes a core event to the renderer; a window that is gone is simply skipped. */
+export function sendEvent(win: BrowserWindow | null, event: string, payload: unknown): void {
+  if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
+  const message: EventMessage = { event, payload };
+  win.webContents.send(EVENT_CHANNEL, message);
+}
