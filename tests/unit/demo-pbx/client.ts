@@ -8,8 +8,8 @@ export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: Buffer;
-  /** How many data events the body arrived in. */
-  chunks: number;
+  /** Sizes of the pieces the body arrived in, in order. */
+  chunkSizes: number[];
   /** SHA-256 fingerprint of the server certificate (HTTPS only). */
   fingerprint256?: string;
 }
@@ -42,7 +42,7 @@ export function request(url: string, opts: RequestOptions = {}): Promise<RawResp
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(parts),
-            chunks: parts.length,
+            chunkSizes: parts.map((p) => p.length),
             fingerprint256,
           }),
         );

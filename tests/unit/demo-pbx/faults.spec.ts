@@ -89,10 +89,12 @@ describe('fault kinds', () => {
 
   it('drip: the same body, a few bytes at a time', async () => {
     const whole = await get(`/extensions/${firstId}/cdr_summary`);
-    pbx.setFaults({ drip: { bytes: 16, intervalMs: 5 } });
+    pbx.setFaults({ drip: { bytes: 16, intervalMs: 30 } });
     const res = await get(`/extensions/${firstId}/cdr_summary`);
     expect(res.body.equals(whole.body)).toBe(true);
-    expect(res.chunks).toBeGreaterThanOrEqual(Math.ceil(whole.body.length / 16) - 1);
+    // Later pieces may merge in the client's socket buffer on a busy machine; the first cannot.
+    expect(res.chunkSizes[0]).toBe(16);
+    expect(res.chunkSizes.length).toBeGreaterThan(1);
   });
 
   it('latency: no answer before the delay, and close() does not wait for it', async () => {
