@@ -1,6 +1,7 @@
 // Builds the three bundles: renderer (Vite + Svelte), main and preload (Vite library builds, CJS).
 // The preload must be ONE file: a sandboxed preload cannot require local modules.
 import { build } from 'vite';
+import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -38,5 +39,8 @@ if (!only || only === 'renderer' || only === 'renderer-browser') {
 if (!only || only === 'electron') {
   await bundleNode('electron/main/index.ts', 'main.cjs', nodeExternals);
   await bundleNode('electron/preload/index.ts', 'preload.cjs', ['electron']);
+  // The embedded demo PBX reads its voicemail audio from ./assets beside its module; in the
+  // bundle that module is dist-electron/main.cjs.
+  cpSync(`${root}/electron/core/demo-pbx/assets`, `${root}/dist-electron/assets`, { recursive: true });
 }
 console.log('build: dist/renderer, dist/renderer-browser, dist-electron/main.cjs, dist-electron/preload.cjs');

@@ -79,7 +79,8 @@ export class PbxClient {
     this.opts = {
       connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
       timeoutMs: opts.timeoutMs ?? 20_000,
-      maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024,
+      // A 100,000-extension tenant answers ~150 MB of JSON; more than this is not a directory.
+      maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024 * 1024,
       maxAudioBytes: opts.maxAudioBytes ?? 50 * 1024 * 1024,
       retries: opts.retries ?? 2,
       retryBaseMs: opts.retryBaseMs ?? 300,
