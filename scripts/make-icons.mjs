@@ -53,7 +53,9 @@ const circle = (x, y, cx, cy, r) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const person = (x, y, s = 1) => {
   const X = 0.5 + (x - 0.5) / s;
   const Y = 0.5 + (y - 0.5) / s;
-  return circle(X, Y, 0.5, 0.37, 0.15) || (Y <= 0.8 && ((X - 0.5) / 0.27) ** 2 + ((Y - 0.8) / 0.27) ** 2 <= 1);
+  return (
+    circle(X, Y, 0.5, 0.37, 0.15) || (Y <= 0.8 && ((X - 0.5) / 0.27) ** 2 + ((Y - 0.8) / 0.27) ** 2 <= 1)
+  );
 };
 const slash = (x, y) => Math.abs(x - y) < 0.07 && x > 0.12 && x < 0.88;
 const badge = (x, y) => circle(x, y, 0.78, 0.22, 0.2);

@@ -26,7 +26,7 @@ export const forbidden = (): Result<never> => ({ ok: false, error: errorData('FO
 /** Registers every channel; returns the function that removes them again. */
 export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow | null): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, payload: unknown) =>
+    ipcMain.handle(channel, async (event, payload: unknown) =>
       isTrustedSender(event, getWindow()) ? dispatch(channel, payload, { host: 'electron' }) : forbidden(),
     );
   }

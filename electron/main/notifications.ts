@@ -3,7 +3,9 @@
 import { Notification } from 'electron';
 import type { EventPayloads } from '../core/shared/contract.js';
 
-export function voicemailNotice(payload: EventPayloads['voicemail:new']): { title: string; body: string } | null {
+export function voicemailNotice(
+  payload: EventPayloads['voicemail:new'],
+): { title: string; body: string } | null {
   const count = payload.newKeys.length;
   if (count === 0) return null;
   return {

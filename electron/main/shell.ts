@@ -52,7 +52,8 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   let quitting = false;
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const shellState = await loadShellState(stateFile);
-  const persist = () => void saveShellState(stateFile, shellState).catch((err) => opts.log('window state', err));
+  const persist = () =>
+    void saveShellState(stateFile, shellState).catch((err) => opts.log('window state', err));
 
   const core = createAppCore({
     dataDir: app.getPath('userData'),

@@ -2,7 +2,8 @@
 // and whether the "still running in the tray" hint was shown. Written atomically; on restore the
 // file is validated and the bounds are clamped to a display that exists now (a monitor may have
 // been unplugged since), so the window never opens off-screen.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/store/atomic-file.js';
 
@@ -47,6 +48,7 @@ export async function loadShellState(file: string): Promise<ShellState> {
 }
 
 export async function saveShellState(file: string, state: ShellState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
