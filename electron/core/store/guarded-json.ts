@@ -79,8 +79,9 @@ export class GuardedJsonFile<T> {
     });
   }
 
-  /** Replaces the document with `json`, keeping the current (valid) document as the previous copy. */
-  async write(json: string): Promise<void> {
+  /** Replaces the document with `json` (whole, or as chunks), keeping the current valid document
+   *  as the previous copy. */
+  async write(json: string | Iterable<string>): Promise<void> {
     await io(() => mkdir(dirname(this.path), { recursive: true, mode: 0o700 }));
     await this.promoteCurrent();
     await io(() => writeFileAtomic(this.path, json));
@@ -117,11 +118,12 @@ export class GuardedJsonFile<T> {
       await this.quarantine(this.path);
       return;
     }
-    await this.hardCopy(this.path, this.prevPath);
+    // No folder fsync here: the write that follows syncs the same folder, covering this rename too.
+    await this.hardCopy(this.path, this.prevPath, false);
   }
 
   /** Makes `to` a copy of `from` atomically (a hard link renamed into place: no data copied). */
-  private async hardCopy(from: string, to: string): Promise<void> {
+  private async hardCopy(from: string, to: string, durable = true): Promise<void> {
     const tmp = join(dirname(to), `.${basename(to)}.link.tmp`);
     await io(async () => {
       await unlink(tmp).catch((err: unknown) => {
@@ -135,7 +137,7 @@ export class GuardedJsonFile<T> {
         await copyFile(from, tmp);
       }
       await rename(tmp, to);
-      await fsyncDir(dirname(to));
+      if (durable) await fsyncDir(dirname(to));
     });
   }
 

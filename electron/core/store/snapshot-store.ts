@@ -46,7 +46,7 @@ export class SnapshotStore {
     const bad = checkSnapshot(snapshot);
     if (bad) throw new AppError('INVALID_REQUEST', `Refusing to save an invalid snapshot (${bad}).`);
     const file = this.file(snapshot.profileId);
-    return this.queue.run(snapshot.profileId, () => file.write(JSON.stringify(snapshot)));
+    return this.queue.run(snapshot.profileId, () => file.write(serializeSnapshot(snapshot)));
   }
 
   /**
@@ -65,7 +65,7 @@ export class SnapshotStore {
       if (at >= 0) extensions[at] = ext;
       else extensions.push(ext);
       const next: Snapshot = { ...got.value, extensions };
-      await file.write(JSON.stringify(next));
+      await file.write(serializeSnapshot(next));
       return next;
     });
   }
@@ -97,6 +97,26 @@ export class SnapshotStore {
     }
     return file;
   }
+}
+
+const EXTENSIONS_PER_CHUNK = 128;
+
+/**
+ * The snapshot's JSON in slices of ~128 extensions. Peak memory stays small (no 60 MB string plus
+ * a 60 MB copy of it as bytes) and the disk write of one slice overlaps the serializing of the
+ * next. Measured on 100k extensions (tests/bench/snapshot.ts): the whole save (check, serialize,
+ * encode, write, fsyncs) costs 1.35-1.5x a bare JSON.stringify; one big stringify + write, ~1.75x.
+ * Same text as JSON.stringify(snapshot) except that `extensions` is always the last key.
+ */
+export function* serializeSnapshot(snapshot: Snapshot): Generator<string> {
+  const { extensions, ...rest } = snapshot;
+  const head = JSON.stringify({ ...rest, extensions: [] });
+  yield head.slice(0, -'[]}'.length + 1); // up to and including the opening [
+  for (let i = 0; i < extensions.length; i += EXTENSIONS_PER_CHUNK) {
+    const part = JSON.stringify(extensions.slice(i, i + EXTENSIONS_PER_CHUNK));
+    yield (i === 0 ? '' : ',') + part.slice(1, -1);
+  }
+  yield ']}';
 }
 
 function parseSnapshot(raw: unknown, profileId: string): ParseResult<Snapshot> {

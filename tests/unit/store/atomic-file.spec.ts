@@ -22,6 +22,28 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['data.json']);
   });
 
+  it('writes chunks from a lazy producer, in order', async () => {
+    const target = join(dir, 'chunks.json');
+    function* produce() {
+      for (let i = 0; i < 1000; i++) yield i % 2 ? `${i},` : new TextEncoder().encode(`${i},`);
+    }
+    await writeFileAtomic(target, produce());
+    const expected = Array.from({ length: 1000 }, (_, i) => `${i},`).join('');
+    expect(await readFile(target, 'utf8')).toBe(expected);
+  });
+
+  it('leaves the target untouched when the producer throws', async () => {
+    const target = join(dir, 'data.json');
+    await writeFileAtomic(target, 'old');
+    function* failing() {
+      yield 'new, partial';
+      throw new Error('producer failed');
+    }
+    await expect(writeFileAtomic(target, failing())).rejects.toThrow('producer failed');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['data.json']);
+  });
+
   it('gives user-data files mode 0600 by default, even over a looser existing file', async () => {
     if (process.platform === 'win32') return void console.log('skipped: POSIX modes do not exist on Windows');
     const target = join(dir, 'data.json');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors.js';
 import type { Snapshot } from '../../../electron/core/shared/domain.js';
-import { SnapshotStore } from '../../../electron/core/store/snapshot-store.js';
+import { serializeSnapshot, SnapshotStore } from '../../../electron/core/store/snapshot-store.js';
 import { makeExtension, makeSnapshot, seededRandom } from './snapshot-fixtures.js';
 
 let dataDir: string;
@@ -198,6 +198,15 @@ describe('SnapshotStore', () => {
     expect(await store.remove(P)).toBe(true);
     expect(await readdir(join(dataDir, 'profiles'))).toEqual([]);
     expect(await store.remove(P)).toBe(false);
+  });
+
+  it('serializes in chunks to exactly the JSON.stringify text', () => {
+    for (const count of [0, 1, 127, 128, 129, 600]) {
+      const snap = makeSnapshot({ profileId: P, count, seed: count });
+      const chunks = [...serializeSnapshot(snap)];
+      expect(chunks.join('')).toBe(JSON.stringify(snap));
+      expect(chunks.length).toBe(2 + Math.ceil(count / 128));
+    }
   });
 
   it('reports an unusable data folder as CACHE_UNAVAILABLE', async () => {
