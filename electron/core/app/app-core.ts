@@ -183,7 +183,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
         const code = toAppError(err).code;
         return {
           stored: false,
-          keychain: code === 'KEYCHAIN_LOCKED' ? ('locked' as const) : ('unavailable' as const),
+          // A keychain that does not answer is usually waiting behind its unlock prompt.
+          keychain:
+            code === 'KEYCHAIN_LOCKED' || code === 'KEYCHAIN_TIMEOUT'
+              ? ('locked' as const)
+              : ('unavailable' as const),
         };
       }
     },

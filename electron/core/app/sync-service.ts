@@ -22,6 +22,7 @@ export interface SyncServiceOptions {
 }
 
 const IDLE: SyncState = {
+  seq: 0,
   profileId: null,
   status: 'unknown',
   syncedAt: null,
@@ -76,6 +77,7 @@ export class SyncService {
       lastError = toAppError(err).toData();
     }
     this.#set({
+      seq: 0,
       profileId: profile.id,
       status: 'unknown',
       syncedAt: this.#snapshot?.syncedAt ?? null,
@@ -190,9 +192,9 @@ export class SyncService {
   }
 
   #set(state: SyncState): SyncState {
-    this.#state = state;
-    this.#opts.events.emit('sync:state', state);
-    return state;
+    this.#state = { ...state, seq: this.#state.seq + 1 };
+    this.#opts.events.emit('sync:state', this.#state);
+    return this.#state;
   }
 }
 

@@ -62,6 +62,8 @@ export interface CertificateInfo {
 }
 
 export interface SyncState {
+  /** Increases with every change: events and replies may arrive out of order, the newest wins. */
+  seq: number;
   profileId: string | null;
   status: z.infer<typeof ConnectionStatusSchema>;
   /** When the cached directory was fetched, epoch ms; null when there is none. */

@@ -9,6 +9,7 @@ import { bridge } from './bridge.js';
 export type Screen = 'loading' | 'connect' | 'directory';
 
 const EMPTY_SYNC: SyncState = {
+  seq: -1,
   profileId: null,
   status: 'unknown',
   syncedAt: null,
@@ -38,7 +39,7 @@ export class AppState {
 
   async start(): Promise<void> {
     this.#unsubscribe = bridge.on('sync:state', (s) => {
-      if (!this.activeId || s.profileId === this.activeId) this.sync = s;
+      if (!this.activeId || s.profileId === this.activeId) this.#applySync(s);
     });
     this.#timer = setInterval(() => (this.now = Date.now()), 30_000);
     const [settings] = await Promise.all([bridge.settings.get(), this.refreshProfiles()]);
@@ -46,11 +47,16 @@ export class AppState {
     this.applyTheme();
     if (this.activeId) {
       const s = await bridge.sync.state();
-      if (s.ok) this.sync = s.data;
+      if (s.ok) this.#applySync(s.data);
       this.screen = 'directory';
     } else {
       this.screen = 'connect';
     }
+  }
+
+  /** Events and replies can cross: keep the newest state the core has produced. */
+  #applySync(s: SyncState): void {
+    if (s.seq >= this.sync.seq) this.sync = s;
   }
 
   stop(): void {
@@ -76,7 +82,7 @@ export class AppState {
       return false;
     }
     this.activeId = id;
-    this.sync = r.data;
+    this.#applySync(r.data);
     await this.refreshProfiles();
     this.screen = 'directory';
     return true;
@@ -88,14 +94,14 @@ export class AppState {
     if (!r.ok) return r.error;
     await this.refreshProfiles();
     const s = await bridge.sync.state();
-    if (s.ok) this.sync = s.data;
+    if (s.ok) this.#applySync(s.data);
     this.screen = 'directory';
     return null;
   }
 
   async syncNow(): Promise<void> {
     const r = await bridge.sync.now();
-    if (r.ok) this.sync = r.data;
+    if (r.ok) this.#applySync(r.data);
     else if (r.error.code !== 'SYNC_IN_PROGRESS') this.sync = { ...this.sync, lastError: r.error };
   }
 
