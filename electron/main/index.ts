@@ -26,6 +26,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   // The window closes for real only when there is no tray; then closing it quits.
   app.on('window-all-closed', () => app.quit());
+  // macOS: clicking the Dock icon brings the hidden window back.
+  app.on('activate', () => shell?.handleLaunch([]));
   void app
     .whenReady()
     .then(async () => {

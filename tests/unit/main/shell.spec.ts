@@ -102,6 +102,7 @@ describe('startShell', () => {
       progress: null,
       lastError: null,
       recovered: null,
+      seq: 1,
     });
     expect(win.webContents.send).toHaveBeenCalledWith('vpbx:event', {
       event: 'sync:state',
