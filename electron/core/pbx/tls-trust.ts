@@ -7,15 +7,9 @@ import { AppError } from '../errors.js';
 import { CERT_UNTRUSTED_CODES, cancelled, connectError, timeoutError } from './net-errors.js';
 import { normalizeBaseUrl } from './url.js';
 
-export interface CertificateInfo {
-  fingerprint256: string;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  selfSigned: boolean;
-  trustedByCa: boolean;
-}
+import type { CertificateInfo } from '../shared/contract.js';
+
+export type { CertificateInfo };
 
 const FINGERPRINT_RE = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
 
