@@ -3,7 +3,8 @@
 // compromised subframe, another window or a page that navigated away gets FORBIDDEN_SENDER and
 // never reaches the dispatcher (which then validates the payload against the contract).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../core/shared/channels.js';
+import { CHANNELS, type EventName } from '../core/shared/channels.js';
+import type { EventPayloads } from '../core/shared/contract.js';
 import { errorData, type Result } from '../core/shared/errors.js';
 import type { Dispatch } from '../core/ipc/dispatcher.js';
 import { EVENT_CHANNEL, type EventMessage } from '../preload/event-channel.js';
@@ -36,7 +37,11 @@ export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow |
 }
 
 /** Pushes a core event to the renderer; a window that is gone is simply skipped. */
-export function sendEvent(win: BrowserWindow | null, event: string, payload: unknown): void {
+export function sendEvent<E extends EventName>(
+  win: BrowserWindow | null,
+  event: E,
+  payload: EventPayloads[E],
+): void {
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
   const message: EventMessage = { event, payload };
   win.webContents.send(EVENT_CHANNEL, message);

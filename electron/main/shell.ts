@@ -5,6 +5,7 @@ import { app, screen, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app/app-core.js';
 import type { Dispatch } from '../core/ipc/dispatcher.js';
+import type { EventName } from '../core/shared/channels.js';
 import type { Settings, SyncState } from '../core/shared/contract.js';
 import { openSafeExternal } from './external-links.js';
 import { registerIpc, sendEvent } from './ipc.js';
@@ -21,7 +22,7 @@ import { createMainWindow, keepInTrayOnClose, showWindow, toggleWindow, trackBou
 import { clampBounds, loadShellState, saveShellState } from './window-state.js';
 
 /** Asks the renderer to focus its search box (with text) or the voicemail list. */
-export const FOCUS_EVENT = 'shell:focus';
+export const FOCUS_EVENT = 'shell:focus' satisfies EventName;
 
 export interface ShellPaths {
   preload: string;

@@ -33,7 +33,7 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['sync:state', 'voicemail:new'] as const;
+export const EVENTS = ['sync:state', 'voicemail:new', 'shell:focus'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** `directory:export` → ['directory', 'export']; the bridge object is namespaced the same way. */

@@ -183,6 +183,8 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 export interface EventPayloads {
   'sync:state': SyncState;
   'voicemail:new': { mailbox: string; unread: number; newKeys: string[] };
+  /** The desktop shell brought the window up (global shortcut, tray, a second launch). */
+  'shell:focus': { target: 'search' | 'voicemail'; query: string | null };
 }
 export const EVENTS_MATCH: Exact<keyof EventPayloads, EventName> = true;
 

@@ -107,13 +107,11 @@ describe('registerIpc', () => {
 
 describe('sendEvent', () => {
   it('sends plain { event, payload } messages on vpbx:event, and skips a closed window', () => {
-    sendEvent(win as never, 'sync:state', { status: 'online' });
-    expect(win.webContents.send).toHaveBeenCalledWith('vpbx:event', {
-      event: 'sync:state',
-      payload: { status: 'online' },
-    });
+    const payload = { mailbox: '100', unread: 2, newKeys: ['INBOX/msg0001'] };
+    sendEvent(win as never, 'voicemail:new', payload);
+    expect(win.webContents.send).toHaveBeenCalledWith('vpbx:event', { event: 'voicemail:new', payload });
     win.destroyed = true;
-    sendEvent(win as never, 'sync:state', {});
+    sendEvent(win as never, 'voicemail:new', payload);
     expect(win.webContents.send).toHaveBeenCalledTimes(1);
   });
 });
