@@ -2,24 +2,13 @@
 // every response carries, and the session's permission and download rules. The renderer needs no
 // browser permission, so every request is refused; see isAllowedPermission for the one exception.
 import type { Session } from 'electron';
+import { CSP } from '../core/shared/csp.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Strict CSP for the bundled renderer: no inline script or style, no remote anything. */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CSP };
 
 /** True for URLs of the bundled renderer (app://bundle/...), and for its blob: URLs. */
 export function isAppUrl(url: string): boolean {

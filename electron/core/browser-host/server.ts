@@ -12,19 +12,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher.js';
 import type { EventHub } from '../ipc/events.js';
+import { CSP } from '../shared/csp.js';
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CSP };
 
 const MAX_BODY = 8 * 1024 * 1024;
 const TYPES: Record<string, string> = {
