@@ -79,6 +79,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   async function refreshDemoProfile(): Promise<Profile> {
     const input = await demo.profileInput();
     const existing = await profiles.get(DEMO_PROFILE_ID);
+    // Called before every PBX request of the demo profile: write only when the port changed.
+    if (existing && existing.baseUrl === input.baseUrl && existing.tenant === input.tenant) return existing;
     return profiles.upsert({ ...input, myExtension: existing?.myExtension ?? input.myExtension });
   }
 
