@@ -224,3 +224,27 @@ describe('connection test and dialling', () => {
     expect(await h.ok('dial:open', { number: '*97' })).toEqual({ uri: 'callto:*97' });
   });
 });
+
+describe('demo mode', () => {
+  it('starts the embedded demo PBX, with a "my extension" that has voicemail, and no keychain needed', async () => {
+    const refusing: SecretStore = {
+      probe: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
+      get: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
+      has: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
+      set: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
+      delete: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
+    };
+    const h = await harness(undefined, { secrets: refusing });
+    const profile = await h.ok('profiles:use-demo');
+    expect(profile).toMatchObject({ id: 'demo', demo: true, allowHttp: true });
+    expect(profile.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const state = await until(
+      () => h.core.sync.state,
+      (s) => s.status === 'online',
+    );
+    expect(state.extensionCount).toBeGreaterThan(0);
+    const list = await h.ok('voicemail:list');
+    expect(list.mailbox).toBe(profile.myExtension);
+    expect(list.records.length).toBeGreaterThanOrEqual(3);
+  });
+});
