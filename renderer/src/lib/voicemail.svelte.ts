@@ -1,0 +1,209 @@
+// Voicemail state: one mailbox's list (grouped by folder, with the selection and the message
+// actions) and the app-wide count of the agent's new messages behind the "My voicemail" badge,
+// fed by the core's poller (`voicemail:new`) and by every list the UI fetches.
+import type { VoicemailList } from '../../../electron/core/shared/contract.js';
+import type { VoicemailRecord } from '../../../electron/core/shared/domain.js';
+import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { bridge } from './bridge.js';
+import {
+  type ActionName,
+  classifyActionError,
+  downloadName,
+  findAgain,
+  groupByFolder,
+  neighbour,
+  selectionAfterDelete,
+} from './voicemail-format.js';
+
+/** The badge: unread messages in the agent's own INBOX, null while unknown. */
+class VoicemailInbox {
+  unread = $state<number | null>(null);
+  /** A sentence for the live region when the poller finds new messages. */
+  announcement = $state('');
+  #profileId: string | null = null;
+  #listening = false;
+
+  /** Subscribes once to the poller's events. */
+  listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    bridge.on('voicemail:new', ({ unread, newKeys }) => {
+      this.unread = unread;
+      if (newKeys.length > 0)
+        this.announcement = `${newKeys.length} new voicemail message${newKeys.length === 1 ? '' : 's'}.`;
+    });
+  }
+
+  /** Asks the core for the agent's list: the first poll may have fired before we listened. */
+  async refresh(profileId: string | null): Promise<void> {
+    if (profileId !== this.#profileId) {
+      this.#profileId = profileId;
+      this.unread = null;
+      this.announcement = '';
+    }
+    if (!profileId) return;
+    const r = await bridge.voicemail.list();
+    if (this.#profileId === profileId && r.ok) this.unread = r.data.unread;
+  }
+
+  /** A fresh list of the agent's own mailbox, fetched by the UI, is the newest count there is. */
+  update(list: VoicemailList): void {
+    this.unread = list.unread;
+  }
+}
+
+export const inbox = new VoicemailInbox();
+
+let hostIsBrowser: Promise<boolean> | null = null;
+/** The browser host cannot open a save dialog: there, "save as" downloads the WAV instead. */
+export function isBrowserHost(): Promise<boolean> {
+  hostIsBrowser ??= bridge.app.info().then((r) => r.ok && r.data.host === 'browser');
+  return hostIsBrowser;
+}
+
+export function downloadWav(record: VoicemailRecord, wav: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([wav.slice().buffer], { type: 'audio/wav' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = downloadName(record);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export class MailboxState {
+  list = $state.raw<VoicemailList | null>(null);
+  loading = $state(false);
+  /** Why there is no list at all (turned off, no "my extension", PBX down and nothing saved). */
+  error = $state<AppErrorData | null>(null);
+  selectedKey = $state<string | null>(null);
+  busy = $state<ActionName | null>(null);
+  actionError = $state<AppErrorData | null>(null);
+  note = $state<string | null>(null);
+  /** Actions this PBX answered "not implemented" to, with the explanation shown beside them. */
+  unsupported = $state<Partial<Record<ActionName, string>>>({});
+  #extraCached = $state<string[]>([]);
+
+  groups = $derived(groupByFolder(this.list?.records ?? []));
+  order = $derived(this.groups.flatMap((g) => g.records));
+  selected = $derived(this.order.find((r) => r.key === this.selectedKey) ?? null);
+  cachedKeys = $derived([...(this.list?.cached ?? []), ...this.#extraCached]);
+  newCount = $derived(this.list?.unread ?? 0);
+
+  /** `extensionId` undefined: the agent's own mailbox ("my extension"). */
+  constructor(readonly extensionId?: string) {}
+
+  get mine(): boolean {
+    return this.extensionId === undefined;
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    const r = await bridge.voicemail.list(this.extensionId ? { extensionId: this.extensionId } : undefined);
+    this.loading = false;
+    if (r.ok) this.#apply(r.data);
+    else {
+      this.error = r.error;
+      this.list = null;
+    }
+  }
+
+  #apply(list: VoicemailList): void {
+    const previous = this.selected;
+    this.error = null;
+    this.list = list;
+    this.#extraCached = [];
+    if (this.mine) inbox.update(list);
+    if (previous) this.selectedKey = findAgain(list.records, previous)?.key ?? null;
+  }
+
+  /** `keepNote`: an action's outcome ("Message deleted.") outlives the selection it caused. */
+  select(key: string | null, keepNote = false): void {
+    this.selectedKey = key;
+    this.actionError = null;
+    if (!keepNote) this.note = null;
+  }
+
+  step(direction: 1 | -1): string | null {
+    const key = neighbour(this.order, this.selectedKey, direction);
+    if (key) this.select(key);
+    return key;
+  }
+
+  /** The core has just cached this message's audio (it caches on every fetch). */
+  isCached(key: string): boolean {
+    return this.cachedKeys.includes(key);
+  }
+
+  markCached(key: string): void {
+    if (!this.isCached(key)) this.#extraCached = [...this.#extraCached, key];
+  }
+
+  async #act(action: 'markListened' | 'delete', record: VoicemailRecord): Promise<boolean> {
+    if (!this.list) return false;
+    this.busy = action;
+    this.actionError = null;
+    this.note = null;
+    const req = { extensionId: this.list.extensionId, key: record.key };
+    const r = await (action === 'delete' ? bridge.voicemail.delete(req) : bridge.voicemail.markListened(req));
+    this.busy = null;
+    if (r.ok) {
+      this.#apply(r.data);
+      return true;
+    }
+    const outcome = classifyActionError(action, r.error);
+    if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, [action]: outcome.text };
+    else this.actionError = outcome.error;
+    return false;
+  }
+
+  async markListened(record: VoicemailRecord): Promise<boolean> {
+    const ok = await this.#act('markListened', record);
+    if (ok) this.note = 'Marked as listened.';
+    return ok;
+  }
+
+  async remove(record: VoicemailRecord): Promise<boolean> {
+    const next = selectionAfterDelete(this.order, record.key);
+    const ok = await this.#act('delete', record);
+    if (ok) {
+      this.selectedKey = next && this.order.some((r) => r.key === next) ? next : null;
+      this.note = 'Message deleted.';
+    }
+    return ok;
+  }
+
+  /** Desktop: the core's save dialog. Browser host: a download of the bytes already loaded, or
+   *  fetched now. */
+  async saveAs(record: VoicemailRecord, loaded: Uint8Array | null): Promise<void> {
+    if (!this.list) return;
+    const extensionId = this.list.extensionId;
+    this.busy = 'saveAs';
+    this.actionError = null;
+    this.note = null;
+    try {
+      if (await isBrowserHost()) {
+        let wav = loaded;
+        if (!wav) {
+          const a = await bridge.voicemail.audio({ extensionId, key: record.key });
+          if (!a.ok) return void (this.actionError = a.error);
+          wav = a.data.wav;
+          this.markCached(record.key);
+        }
+        downloadWav(record, wav);
+        this.note = 'Download started.';
+        return;
+      }
+      const r = await bridge.voicemail.saveAs({ extensionId, key: record.key });
+      if (r.ok) this.note = r.data.saved ? `Saved to ${r.data.saved}` : null;
+      else {
+        const outcome = classifyActionError('saveAs', r.error);
+        if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, saveAs: outcome.text };
+        else this.actionError = outcome.error;
+      }
+    } finally {
+      this.busy = null;
+    }
+  }
+}
