@@ -19,16 +19,15 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) fromConsole.push(m.text());
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
+  // A string: the node tsconfig has no DOM types, and this runs in the page anyway.
+  await page.addInitScript(`
+    window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) =>
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+      window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  `);
   return async () => [
     ...fromConsole,
-    ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+    ...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)),
   ];
 }
 
@@ -98,8 +97,8 @@ test('plays PCM and GSM messages through howler: advance, keyboard seek, speed, 
   await player(vm).getByRole('button', { name: 'Play', exact: true }).click();
   await expect(player(vm).getByRole('status').first()).toHaveText('Playing at 1.5x');
   const rates = await app.evaluate(() => {
-    type H = { _howls: { _sounds: { _node: HTMLAudioElement }[] }[] };
-    const howler = (window as unknown as { Howler: H }).Howler;
+    type H = { _howls: { _sounds: { _node: { playbackRate: number } }[] }[] };
+    const howler = (globalThis as unknown as { Howler: H }).Howler;
     return howler._howls.flatMap((h) => h._sounds.map((s) => s._node.playbackRate));
   });
   expect(rates).toEqual([1.5]);
