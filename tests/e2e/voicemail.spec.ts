@@ -125,7 +125,7 @@ test('plays PCM and GSM messages through howler: advance, keyboard seek, speed, 
 
 test('mark listened and delete (confirmed) update the list and the badge; others are private', async ({
   app,
-}) => {
+}, testInfo) => {
   await openDemo(app);
   await expect(app.getByRole('button', { name: 'My voicemail (4)' })).toBeVisible({ timeout: 15_000 });
   await app.getByRole('button', { name: 'My voicemail (4)' }).click();
@@ -164,6 +164,8 @@ test('mark listened and delete (confirmed) update the list and the badge; others
   const detail = app.getByRole('region', { name: 'Voicemail', exact: true });
   await expect(detail).toContainText('turned off');
   await expect(detail.getByRole('button', { name: /^Play/ })).toHaveCount(0);
+  await detail.scrollIntoViewIfNeeded();
+  await shoot(app, testInfo, 'voicemail-private');
 });
 
 test('a played message plays again from the cache with the PBX down; an uncached one says why not', async ({
