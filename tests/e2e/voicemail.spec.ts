@@ -155,7 +155,7 @@ test('mark listened and delete (confirmed) update the list and the badge; others
   await expect(vm.getByText('Message deleted.')).toBeVisible();
   await expect(message(vm, 'Oliver Brown')).toHaveCount(0);
   await expect(vm.getByText(/^Mailbox/)).toContainText('of 5');
-  await vm.getByRole('button', { name: 'Refresh' }).click();
+  await vm.getByRole('button', { name: 'Reload voicemail' }).click();
   await expect(message(vm, 'Oliver Brown')).toHaveCount(0);
 
   // Another extension's mailbox: the profile keeps it private by default.
@@ -204,7 +204,7 @@ test('a played message plays again from the cache with the PBX down; an uncached
 
   await pbx.close();
   pbx = null;
-  await vm.getByRole('button', { name: 'Refresh' }).click();
+  await vm.getByRole('button', { name: 'Reload voicemail' }).click();
   await expect(vm.getByRole('status').filter({ hasText: 'Offline:' })).toContainText('saved just now');
   await expect(message(vm, first)).toContainText('Playable offline');
   await expect(message(vm, second)).not.toContainText('Playable offline');
