@@ -52,9 +52,28 @@ export class VoicemailHandlers {
   #pollTimer: NodeJS.Timeout | null = null;
   #pollDelay = 0;
   #knownInbox: Set<string> | null = null;
+  #lastUnread: number | null = null;
   #disposed = false;
+  readonly #unsubscribe: () => void;
 
-  constructor(private readonly deps: VoicemailDeps) {}
+  constructor(private readonly deps: VoicemailDeps) {
+    // "My extension" is found in the directory: until the first sync lands there is nothing to
+    // poll, so check as soon as one does instead of waiting a whole polling interval.
+    this.#unsubscribe = deps.events.subscribe((event, payload) => {
+      if (event !== 'sync:state' || this.#knownInbox !== null || this.#disposed) return;
+      if ((payload as { status: string }).status === 'online') {
+        this.#stopPoll();
+        this.#schedule(100);
+      }
+    });
+  }
+
+  /** Tells the tray and the window the agent's unread count, when it changed or news came. */
+  #announce(list: VoicemailList, newKeys: string[]): void {
+    if (newKeys.length === 0 && list.unread === this.#lastUnread) return;
+    this.#lastUnread = list.unread;
+    this.deps.events.emit('voicemail:new', { mailbox: list.mailbox, unread: list.unread, newKeys });
+  }
 
   #profile(): Profile {
     const p = this.deps.sync.profile;
@@ -151,8 +170,8 @@ export class VoicemailHandlers {
     const cache = this.#cache(p);
     const hit = await cache.get(mailbox, key);
     if (hit) {
-      const info = toPlayableWav(hit);
-      return { wav: hit, format: info.format, durationSec: info.durationSec, fromCache: true };
+      const info = toPlayableWav(hit.wav);
+      return { wav: hit.wav, format: hit.format, durationSec: info.durationSec, fromCache: true };
     }
     let bytes: Uint8Array;
     try {
@@ -173,7 +192,7 @@ export class VoicemailHandlers {
       throw e;
     }
     const playable = toPlayableWav(bytes);
-    await cache.put(mailbox, key, playable.wav);
+    await cache.put(mailbox, key, { wav: playable.wav, format: playable.format });
     return {
       wav: playable.wav,
       format: playable.format,
@@ -193,7 +212,9 @@ export class VoicemailHandlers {
     const client = await this.deps.clientFor(p);
     await client[action](mailbox, record.folder, record.msg);
     if (action === 'deleteMessage') await this.#cache(p).remove(mailbox, key);
-    return this.list(id);
+    const list = await this.list(id);
+    if (id === this.myExtensionId(p)) this.#announce(list, []);
+    return list;
   }
 
   markListened(extensionId: string, key: string): Promise<VoicemailList> {
@@ -218,6 +239,7 @@ export class VoicemailHandlers {
   restart(): void {
     this.#stopPoll();
     this.#knownInbox = null;
+    this.#lastUnread = null;
     this.#pollDelay = 0;
     if (!this.#disposed) this.#schedule(1_000);
   }
@@ -237,10 +259,8 @@ export class VoicemailHandlers {
         const list = await this.list(mine);
         const inbox = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').map((r) => r.key);
         const newKeys = this.#knownInbox ? inbox.filter((k) => !this.#knownInbox?.has(k)) : [];
-        const first = this.#knownInbox === null;
         this.#knownInbox = new Set(inbox);
-        if (first || newKeys.length > 0)
-          this.deps.events.emit('voicemail:new', { mailbox: list.mailbox, unread: list.unread, newKeys });
+        this.#announce(list, newKeys);
         this.#pollDelay = list.fromCache
           ? Math.min(MAX_POLL_MS, Math.max(base, this.#pollDelay * 2 || base * 2))
           : base;
@@ -258,6 +278,7 @@ export class VoicemailHandlers {
 
   dispose(): void {
     this.#disposed = true;
+    this.#unsubscribe();
     this.#stopPoll();
   }
 }

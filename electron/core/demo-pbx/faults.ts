@@ -6,12 +6,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apachePage } from './pages.js';
 
 export type FaultKind =
-  'reset' | 'error500-json' | 'error500-html' | 'html200' | 'truncated-json' | 'invalid-json' | 'huge-body';
+  | 'reset'
+  | 'error500-json'
+  | 'error500-html'
+  | 'error501'
+  | 'html200'
+  | 'truncated-json'
+  | 'invalid-json'
+  | 'huge-body';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'reset',
   'error500-json',
   'error500-html',
+  'error501',
   'html200',
   'truncated-json',
   'invalid-json',
@@ -80,6 +88,9 @@ function replace(kind: FaultKind, reply: Reply): Reply {
       return jsonReply(500, '{"status":"error","message":"Internal Server Error"}');
     case 'error500-html':
       return htmlReply(500, apachePage(500));
+    case 'error501':
+      // What a PBX build without an endpoint answers (seen on the voicemail actions).
+      return jsonReply(501, '{"status":"error","message":"Invalid Operation"}');
     case 'html200':
       return htmlReply(
         200,

@@ -1,13 +1,23 @@
 // Voicemail audio kept on disk per profile, already converted to playable PCM/mu-law WAV, so a
 // message played once plays again offline with no network and no decoding. Bounded in size
 // (default 500 MB): after each write the least recently played files go first. Use is recorded
-// in the file's mtime, so the cache needs no index that a crash could leave out of step.
+// in the file's mtime, and the format the PBX sent (GSM, PCM…) in the file name, so the cache
+// needs no index that a crash could leave out of step.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../store/atomic-file.js';
 
 export const DEFAULT_AUDIO_CACHE_BYTES = 500 * 1024 * 1024;
+
+/** What the PBX sent, before conversion: shown to the user ("GSM 6.10"), so it is kept. */
+export const SOURCE_FORMATS = ['pcm16', 'gsm', 'mulaw', 'alaw'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export interface CachedAudio {
+  wav: Uint8Array;
+  format: SourceFormat;
+}
 
 export class AudioCache {
   constructor(
@@ -16,38 +26,52 @@ export class AudioCache {
   ) {}
 
   /** File name from mailbox and message key: fixed-length, path-safe, no PBX text in it. */
-  fileFor(mailbox: string, key: string): string {
+  fileFor(mailbox: string, key: string, format: SourceFormat): string {
     const h = createHash('sha256').update(`${mailbox}\0${key}`).digest('hex').slice(0, 40);
-    return join(this.dir, `${h}.wav`);
+    return join(this.dir, `${h}.${format}.wav`);
   }
 
-  async get(mailbox: string, key: string): Promise<Uint8Array | null> {
-    const file = this.fileFor(mailbox, key);
+  /** The cached file of a message, whatever its source format. */
+  private async find(mailbox: string, key: string): Promise<{ file: string; format: SourceFormat } | null> {
+    for (const format of SOURCE_FORMATS) {
+      const file = this.fileFor(mailbox, key, format);
+      if (
+        await stat(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        return { file, format };
+    }
+    return null;
+  }
+
+  async get(mailbox: string, key: string): Promise<CachedAudio | null> {
+    const found = await this.find(mailbox, key);
+    if (!found) return null;
     try {
-      const bytes = await readFile(file);
+      const bytes = await readFile(found.file);
       const now = new Date();
-      await utimes(file, now, now).catch(() => {});
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      await utimes(found.file, now, now).catch(() => {});
+      return { wav: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format: found.format };
     } catch {
       return null;
     }
   }
 
   async has(mailbox: string, key: string): Promise<boolean> {
-    return stat(this.fileFor(mailbox, key)).then(
-      () => true,
-      () => false,
-    );
+    return (await this.find(mailbox, key)) !== null;
   }
 
-  async put(mailbox: string, key: string, wav: Uint8Array): Promise<void> {
+  async put(mailbox: string, key: string, audio: CachedAudio): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.fileFor(mailbox, key), wav, { mode: 0o600 });
-    await this.evict(this.fileFor(mailbox, key));
+    const file = this.fileFor(mailbox, key, audio.format);
+    await writeFileAtomic(file, audio.wav, { mode: 0o600 });
+    await this.evict(file);
   }
 
   async remove(mailbox: string, key: string): Promise<void> {
-    await unlink(this.fileFor(mailbox, key)).catch(() => {});
+    for (const format of SOURCE_FORMATS) await unlink(this.fileFor(mailbox, key, format)).catch(() => {});
   }
 
   /** Total bytes cached (for the UI and tests). */

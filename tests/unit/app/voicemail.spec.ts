@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { parseWav } from '../../../electron/core/voicemail/wav.js';
 import type { VoicemailList } from '../../../electron/core/shared/contract.js';
-import { type Harness, makeHarness, removeDir } from '../../support/core-harness.js';
+import { type Harness, makeHarness, removeDir, until } from '../../support/core-harness.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -44,12 +44,12 @@ async function setup(
   await h.ok('profiles:save', { ...profile, showOthersVoicemail: true });
   for (const e of dir.extensions) {
     const list = await h.ok('voicemail:list', { extensionId: e.id });
-    if (list.records.length >= 2) {
+    if (list.records.length >= 2 && list.records.some((r) => r.folder === 'INBOX')) {
       mine = { number: e.number, id: e.id, list };
       break;
     }
   }
-  if (!mine) throw new Error('demo data has no mailbox with two messages');
+  if (!mine) throw new Error('demo data has no mailbox with two messages, one of them new');
   await h.ok('profiles:save', {
     ...profile,
     myExtension: mine.number,
@@ -164,5 +164,46 @@ describe('voicemail formats', () => {
       if (gsm >= 2) break;
     }
     expect(gsm).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('voicemail actions and announcements', () => {
+  it('reports a PBX without the action (501) as NOT_SUPPORTED, not as a failure', async () => {
+    const { p, h, mine } = await setup();
+    p.setFaults({ kind: 'error501', paths: ['/voicemail/*'] });
+    const r = await h.call('voicemail:mark-listened', {
+      extensionId: mine.id,
+      key: mine.list.records[0]!.key,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
+    const d = await h.call('voicemail:delete', { extensionId: mine.id, key: mine.list.records[0]!.key });
+    expect(d).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
+  });
+
+  it('announces the unread count after the first sync and when it changes', async () => {
+    const { h, mine } = await setup();
+    const events = () => h.wire.map((w) => JSON.parse(w) as { event?: string; payload?: { unread: number } });
+    const announced = await until(events, (es) => es.some((e) => e.event === 'voicemail:new'));
+    const first = announced.find((e) => e.event === 'voicemail:new')!.payload!;
+    const inbox = mine.list.records.filter((r) => r.folder === 'INBOX');
+    expect(first.unread).toBe(inbox.length);
+    await h.ok('voicemail:delete', { extensionId: mine.id, key: inbox[0]!.key });
+    const after = events().filter((e) => e.event === 'voicemail:new');
+    expect(after.at(-1)!.payload!.unread).toBe(inbox.length - 1);
+  });
+
+  it('remembers the format the PBX sent for cached audio', async () => {
+    const { h, dir } = await setup({ showOthersVoicemail: true });
+    for (const e of dir.extensions) {
+      const list = await h.ok('voicemail:list', { extensionId: e.id });
+      for (const r of list.records) {
+        const first = await h.ok('voicemail:audio', { extensionId: e.id, key: r.key });
+        if (first.format !== 'gsm') continue;
+        const again = await h.ok('voicemail:audio', { extensionId: e.id, key: r.key });
+        expect(again).toMatchObject({ fromCache: true, format: 'gsm' });
+        return;
+      }
+    }
+    throw new Error('no GSM message in the demo data');
   });
 });

@@ -23,6 +23,7 @@ describe('fault kinds', () => {
       [
         'error500-html',
         'error500-json',
+        'error501',
         'html200',
         'huge-body',
         'invalid-json',
@@ -47,6 +48,13 @@ describe('fault kinds', () => {
     expect(h.status).toBe(500);
     expect(h.headers['content-type']).toMatch(/^text\/html/);
     expect(h.body.toString()).toContain('Internal Server Error');
+  });
+
+  it('error501: the "Invalid Operation" answer of a PBX without the endpoint', async () => {
+    pbx.setFaults({ kind: 'error501', paths: ['/extensions'] });
+    const res = await get('/extensions');
+    expect(res.status).toBe(501);
+    expect(jsonOf(res)).toStrictEqual({ status: 'error', message: 'Invalid Operation' });
   });
 
   it('html200: an HTML page with status 200', async () => {
