@@ -11,6 +11,8 @@ const benches: Bench[] = [
   { name: 'sync', load: async () => (await import('./sync.js')).benchSync.bind(null, undefined) },
   { name: 'snapshot', load: async () => (await import('./snapshot.js')).benchSnapshot },
   { name: 'gsm', load: async () => (await import('./gsm-decode.js')).benchGsmDecode },
+  { name: 'renderer', load: async () => (await import('./renderer.js')).benchRenderer },
+  { name: 'voicemail', load: async () => (await import('./voicemail-start.js')).benchVoicemailStart },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
