@@ -1,10 +1,11 @@
 // The desktop shell's `shell:focus` event (global shortcut, tray, a second launch with a number)
 // reaches the same renderer code here through the browser host's test hook.
+import type { Page } from '@playwright/test';
 import { test, expect, openDemo } from './fixtures.js';
 
 test.use({ hostEnv: { VPBX_DEMO_EXTENSIONS: '300', VPBX_RETRY_MS: '500', VPBX_TEST_HOOKS: '1' } });
 
-async function focusFromShell(page: import('@playwright/test').Page, payload: object): Promise<void> {
+async function focusFromShell(page: Page, payload: object): Promise<void> {
   const status = await page.evaluate(async (body) => {
     const res = await fetch('/api/test/shell-focus', {
       method: 'POST',
