@@ -11,7 +11,10 @@ async function focusFromShell(page: Page, payload: object): Promise<void> {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-vpbx-token': sessionStorage.getItem('vpbx-token') ?? '',
+        'x-vpbx-token':
+          (
+            globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }
+          ).sessionStorage.getItem('vpbx-token') ?? '',
       },
       body: JSON.stringify(body),
     });

@@ -122,10 +122,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       host: opts.capabilities.host,
       platform: process.platform,
     }),
-    'profiles:list': async () => ({
-      profiles: await profiles.list(),
-      activeId: sync.profile?.id ?? (await profiles.getActive())?.id ?? null,
-    }),
+    'profiles:list': async () => {
+      const list = await profiles.list();
+      return {
+        profiles: list,
+        activeId: sync.profile?.id ?? (await profiles.getActive())?.id ?? null,
+        notice: profiles.lastRecovery?.notice ?? null,
+      };
+    },
     'profiles:save': async (input) => {
       if (input.id === DEMO_PROFILE_ID)
         throw new AppError('INVALID_REQUEST', 'The demo profile cannot be edited.');

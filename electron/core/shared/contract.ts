@@ -110,7 +110,11 @@ export interface AppInfo {
 
 export const contract = {
   'app:info': { request: None, result: result<AppInfo>() },
-  'profiles:list': { request: None, result: result<{ profiles: Profile[]; activeId: string | null }>() },
+  'profiles:list': {
+    request: None,
+    /** notice: set when the saved profiles were damaged and the previous copy was loaded. */
+    result: result<{ profiles: Profile[]; activeId: string | null; notice: AppErrorData | null }>(),
+  },
   'profiles:save': { request: ProfileInputSchema, result: result<Profile>() },
   'profiles:remove': { request: z.object({ id: Id }).strict(), result: result<{ removed: boolean }>() },
   'profiles:activate': { request: z.object({ id: Id }).strict(), result: result<SyncState>() },

@@ -72,6 +72,7 @@ export class AppState {
     }
     this.profiles = r.data.profiles;
     this.activeId = r.data.activeId;
+    if (r.data.notice) this.error = r.data.notice;
   }
 
   async activate(id: string): Promise<boolean> {

@@ -248,3 +248,19 @@ describe('demo mode', () => {
     expect(list.records.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('damaged saved data', () => {
+  it('loads the previous profiles when profiles.json is damaged, and says so', async () => {
+    const h1 = await harness();
+    const base = { baseUrl: 'https://pbx.example.com', tenant: '1', tlsPin: null, myExtension: null };
+    const extra = { allowHttp: false, showOthersVoicemail: false, dialScheme: 'tel' as const };
+    await h1.ok('profiles:save', { label: 'One', ...base, ...extra });
+    await h1.ok('profiles:save', { label: 'Two', ...base, ...extra });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${h1.dataDir}/profiles.json`, '{"version":1,"profiles":[{"id":');
+    const h2 = await harness(h1.dataDir);
+    const list = await h2.ok('profiles:list');
+    expect(list.notice?.code).toBe('CACHE_CORRUPT');
+    expect(list.profiles.map((p) => p.label)).toEqual(['One']);
+  });
+});
