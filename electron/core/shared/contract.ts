@@ -24,12 +24,17 @@ function result<T>(): T {
   return undefined as T;
 }
 
+/** An Electron accelerator (modifiers joined by +, then one key), or empty for none. */
+export const ACCELERATOR =
+  /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+){1,4}([A-Za-z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete)$/;
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   dialScheme: DialSchemeSchema,
   voicemailPollSeconds: z.number().int().min(15).max(3600),
-  globalShortcut: z.string().max(64),
+  /** An Electron accelerator such as CommandOrControl+Alt+D; empty for none. */
+  globalShortcut: z.string().max(64).regex(ACCELERATOR),
   startAtLogin: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
