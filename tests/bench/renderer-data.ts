@@ -62,14 +62,14 @@ export async function prepareDataDir(extensions: Extension[]): Promise<string> {
   return dir;
 }
 
-/** The browser-host renderer, production build, in a folder of its own. */
-export async function buildRenderer(): Promise<string> {
+/** The browser-host renderer, production build, in a folder of its own (unminified: to profile). */
+export async function buildRenderer(minify = true): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'vpbx-bench-ui-'));
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     mode: 'browser-host',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, minify },
   });
   return outDir;
 }

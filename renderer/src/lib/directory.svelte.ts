@@ -4,6 +4,7 @@
 import type { Extension } from '../../../electron/core/shared/domain.js';
 import type { DirectoryData, ExtensionDetail } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { app } from './app.svelte.js';
 import { bridge } from './bridge.js';
 import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './search.js';
 
@@ -13,6 +14,23 @@ export interface QueueChip {
   id: string;
   name: string;
   members: number;
+}
+
+/**
+ * The cached directory, asked for as soon as the renderer starts (alongside the profile list and
+ * settings, not after them): with 100,000 extensions it is the longest wait before first paint.
+ */
+let early: ReturnType<typeof bridge.directory.get> | null = bridge.directory.get();
+
+/**
+ * Builds the search strings once the rows are on screen, in slices short enough that a key typed
+ * meanwhile is handled at once (a search before the end builds the rest on the spot).
+ */
+function warmAfterPaint(index: SearchIndex, current: () => boolean): void {
+  const slice = () => {
+    if (current() && !index.warm(8)) setTimeout(slice, 0);
+  };
+  requestAnimationFrame(() => setTimeout(slice, 0));
 }
 
 export class DirectoryState {
@@ -33,9 +51,10 @@ export class DirectoryState {
   detailBusy = $state(false);
 
   #search: DirectorySearch | null = null;
-  // Built once per load so an empty query or a sort change never copies 100,000 indexes.
+  // Built once per load (by name: on first use) so an empty query or a sort change never copies
+  // 100,000 indexes.
   #byNumber: number[] = [];
-  #byName: number[] = [];
+  #byName: number[] | null = null;
 
   queues = $derived.by<QueueChip[]>(() => {
     const counts: Record<string, QueueChip> = Object.create(null);
@@ -70,7 +89,7 @@ export class DirectoryState {
     const sort = this.sort;
     let out: number[];
     if (found === null) {
-      out = sort === 'name' ? this.#byName : this.#byNumber;
+      out = sort === 'name' ? (this.#byName ??= Array.from(index.byName)) : this.#byNumber;
     } else {
       out = found;
       if (sort !== 'relevance') sortSubset(index, out, sort);
@@ -90,7 +109,11 @@ export class DirectoryState {
   });
 
   async load(): Promise<void> {
-    const r = await bridge.directory.get();
+    const pending = early;
+    early = null;
+    let r = pending ? await pending : null;
+    // Only an answer for the profile now shown will do; anything else is asked for again.
+    if (!r?.ok || r.data?.profileId !== app.activeId) r = await bridge.directory.get();
     if (!r.ok) {
       this.loadError = r.error;
       if (this.loaded === 'pending') this.loaded = 'empty';
@@ -107,11 +130,12 @@ export class DirectoryState {
     const index = buildIndex(r.data.extensions);
     this.#search = new DirectorySearch(index);
     this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
-    this.#byName = Array.from(index.byName);
+    this.#byName = null;
     this.data = r.data;
     this.index = index;
     this.loaded = 'ready';
     this.clamp();
+    warmAfterPaint(index, () => this.index === index);
   }
 
   reset(): void {

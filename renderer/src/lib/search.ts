@@ -1,9 +1,10 @@
 // Directory search: typo-tolerant, case- and accent-insensitive matching over every field an
 // agent may remember (number, name, e-mail, caller IDs, device names and users, queue names).
-// The haystack is folded once per directory load so a keystroke only runs the matcher; sort
-// orders are precomputed as index arrays for the same reason. Plain TS, no Svelte, unit-tested.
+// The haystack is folded once per directory load (after the list is painted, see DirectoryIndex)
+// so a keystroke only runs the matcher; sort orders are kept as index arrays for the same
+// reason. Plain TS, no Svelte, unit-tested.
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { Extension } from '../../../electron/core/shared/domain.js';
+import type { CallerId, Extension } from '../../../electron/core/shared/domain.js';
 
 /** Half-open [start, end) ranges of matched characters in a displayed string. */
 export type Ranges = number[];
@@ -11,15 +12,18 @@ export type Ranges = number[];
 export interface SearchIndex {
   /** The directory ordered by number, so unranked matches come out in number order for free. */
   readonly extensions: readonly Extension[];
-  /** One folded string of every searchable field per extension (exact matching). */
-  readonly haystack: string[];
-  /** The same, lower-cased: the exact pass is a plain indexOf scan over these. */
+  /** The folded, lower-cased searchable fields per extension: the exact pass scans these. */
   readonly lower: string[];
   /** Folded "number name" per extension: the typo-tolerant pass scans only this, being costlier. */
   readonly short: string[];
   /** Extension indexes ordered by name (locale-aware), and each index's position in it. */
   readonly byName: Int32Array;
   readonly nameRank: Int32Array;
+  /**
+   * Builds the next part of the search strings in about `budgetMs`; true once all are built.
+   * Reading `lower` or `short` before that builds the rest at once.
+   */
+  warm(budgetMs: number): boolean;
 }
 
 export interface FieldMatch {
@@ -81,52 +85,78 @@ const EXTRA: Record<string, string> = {
   Đ: 'D',
   ı: 'i',
 };
-const NON_ASCII = /[^ -~\t\n\r]/;
+// Folding runs over every field of every extension when a directory loads, so each non-ASCII
+// character is folded once and remembered (a directory uses a few thousand distinct ones).
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let out = foldedChars.get(ch);
+  if (out !== undefined) return out;
+  const latin = uFuzzy.latinize(ch);
+  out = latin.length === ch.length ? latin : ch;
+  if (out.charCodeAt(0) >= 128) {
+    const stripped = out.normalize('NFD').replace(/\p{M}/gu, '');
+    out = EXTRA[out] ?? (stripped.length === out.length ? stripped : out);
+  }
+  foldedChars.set(ch, out);
+  return out;
+}
 
 /**
  * Folds accents without changing the length, so match offsets in the folded text are offsets in
  * the displayed text: uFuzzy's latinize first, then NFD-stripping for what it does not know.
+ * ASCII runs are copied as slices, and an all-ASCII string comes back as it is.
  */
 export function fold(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  const latin = uFuzzy.latinize(text);
-  if (!NON_ASCII.test(latin)) return latin;
   let out = '';
-  for (const ch of latin) {
-    if (ch.charCodeAt(0) < 128) {
-      out += ch;
-      continue;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    const width = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    const folded = foldChar(ch);
+    if (folded !== ch) {
+      out += text.slice(from, i) + folded;
+      from = i + width;
     }
-    const extra = EXTRA[ch];
-    if (extra) {
-      out += extra;
-      continue;
-    }
-    const stripped = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    out += stripped.length === ch.length ? stripped : ch;
+    i += width - 1;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Visits the searchable fields of one extension, in haystack order (number and name first). */
+function eachField(ext: Extension, visit: (label: string, text: string) => void): void {
+  visit('Number', ext.number);
+  visit('Name', ext.name);
+  if (ext.email) visit('Email', ext.email);
+  if (ext.internalCid) callerId('Internal caller ID', ext.internalCid, visit);
+  if (ext.externalCid) callerId('External caller ID', ext.externalCid, visit);
+  if (ext.emergencyCid) callerId('Emergency caller ID', ext.emergencyCid, visit);
+  for (const d of ext.devices) visit('Device', d.user && d.user !== d.name ? `${d.name} ${d.user}` : d.name);
+  for (const q of ext.queues) visit('Queue', q.name);
+}
+
+function callerId(label: string, cid: CallerId, visit: (label: string, text: string) => void): void {
+  if (cid.name || cid.number) visit(label, `${cid.name} ${cid.number}`.trim());
 }
 
 /** The searchable fields of one extension, in haystack order (number and name first). */
 export function fieldsOf(ext: Extension): { label: string; text: string }[] {
-  const fields = [
-    { label: 'Number', text: ext.number },
-    { label: 'Name', text: ext.name },
-  ];
-  if (ext.email) fields.push({ label: 'Email', text: ext.email });
-  for (const [label, cid] of [
-    ['Internal caller ID', ext.internalCid],
-    ['External caller ID', ext.externalCid],
-    ['Emergency caller ID', ext.emergencyCid],
-  ] as const) {
-    if (cid && (cid.name || cid.number)) fields.push({ label, text: `${cid.name} ${cid.number}`.trim() });
-  }
-  for (const d of ext.devices) {
-    fields.push({ label: 'Device', text: d.user && d.user !== d.name ? `${d.name} ${d.user}` : d.name });
-  }
-  for (const q of ext.queues) fields.push({ label: 'Queue', text: q.name });
+  const fields: { label: string; text: string }[] = [];
+  eachField(ext, (label, text) => fields.push({ label, text }));
   return fields;
+}
+
+/** The fields joined by SEP: what fieldsOf(ext).map(f => f.text).join(SEP) gives, without the objects. */
+export function searchText(ext: Extension): string {
+  let out = '';
+  let first = true;
+  eachField(ext, (_label, text) => {
+    out = first ? text : out + SEP + text;
+    first = false;
+  });
+  return out;
 }
 
 function compareNumbers(a: string, b: string): number {
@@ -136,31 +166,91 @@ function compareNumbers(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildIndex(input: readonly Extension[]): SearchIndex {
-  const extensions = input.slice().sort((a, b) => compareNumbers(a.number, b.number));
-  const n = extensions.length;
-  const haystack = new Array<string>(n);
-  const lower = new Array<string>(n);
-  const short = new Array<string>(n);
-  const nameKeys = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const ext = extensions[i] as Extension;
-    haystack[i] = fold(
-      fieldsOf(ext)
-        .map((f) => f.text)
-        .join(SEP),
-    );
-    lower[i] = haystack[i]!.toLowerCase();
-    nameKeys[i] = fold(ext.name);
-    short[i] = `${ext.number}${SEP}${nameKeys[i]}`;
+/**
+ * The directory in number order at once (what the first paint needs); the search strings and the
+ * name order when first needed, or ahead of that in slices through warm(). At 100,000
+ * extensions the strings take a few hundred milliseconds: building them before the list shows
+ * would delay the first paint by that much.
+ */
+class DirectoryIndex implements SearchIndex {
+  readonly extensions: readonly Extension[];
+  #lower: string[];
+  #short: string[];
+  #built = 0;
+  #byName: Int32Array | null = null;
+  #nameRank: Int32Array | null = null;
+
+  constructor(input: readonly Extension[]) {
+    let sorted = true;
+    for (let i = 1; i < input.length && sorted; i++) {
+      sorted = compareNumbers(input[i - 1]!.number, input[i]!.number) <= 0;
+    }
+    this.extensions = sorted ? input : input.slice().sort((a, b) => compareNumbers(a.number, b.number));
+    const n = this.extensions.length;
+    this.#lower = new Array<string>(n);
+    this.#short = new Array<string>(n);
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  const byName = Int32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => collator.compare(nameKeys[a]!, nameKeys[b]!) || a - b,
-  );
-  const nameRank = new Int32Array(n);
-  for (let r = 0; r < n; r++) nameRank[byName[r]!] = r;
-  return { extensions, haystack, lower, short, byName, nameRank };
+
+  warm(budgetMs: number): boolean {
+    const n = this.extensions.length;
+    const end = performance.now() + budgetMs;
+    while (this.#built < n) {
+      const stop = Math.min(n, this.#built + 256);
+      for (let i = this.#built; i < stop; i++) this.#add(i);
+      this.#built = stop;
+      if (performance.now() >= end) break;
+    }
+    return this.#built === n;
+  }
+
+  #add(i: number): void {
+    const ext = this.extensions[i]!;
+    const folded = fold(searchText(ext));
+    const lower = folded.toLowerCase();
+    this.#lower[i] = lower;
+    // "number • name" is the start of the haystack: a slice shares its characters, no copy.
+    const nameEnd = ext.number.length + SEP.length + ext.name.length;
+    this.#short[i] =
+      lower.length === folded.length
+        ? lower.slice(0, nameEnd)
+        : `${ext.number}${SEP}${fold(ext.name).toLowerCase()}`;
+  }
+
+  get lower(): string[] {
+    this.warm(Infinity);
+    return this.#lower;
+  }
+
+  get short(): string[] {
+    this.warm(Infinity);
+    return this.#short;
+  }
+
+  get byName(): Int32Array {
+    if (!this.#byName) {
+      // Name keys from the lower-cased haystack: the collator ignores case and accents anyway.
+      const names = this.short.map((s, i) => s.slice(this.extensions[i]!.number.length + SEP.length));
+      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      this.#byName = Int32Array.from({ length: names.length }, (_, i) => i).sort(
+        (a, b) => collator.compare(names[a]!, names[b]!) || a - b,
+      );
+    }
+    return this.#byName;
+  }
+
+  get nameRank(): Int32Array {
+    if (!this.#nameRank) {
+      const byName = this.byName;
+      this.#nameRank = new Int32Array(byName.length);
+      for (let r = 0; r < byName.length; r++) this.#nameRank[byName[r]!] = r;
+    }
+    return this.#nameRank;
+  }
+}
+
+/** An index over the directory; its search strings are built lazily (see DirectoryIndex). */
+export function buildIndex(input: readonly Extension[]): SearchIndex {
+  return new DirectoryIndex(input);
 }
 
 const TERM_SPLIT = /[^\p{L}\d'@.+]+/u;
@@ -209,8 +299,19 @@ function ranked(matcher: uFuzzy, hay: string[], idxs: number[], needle: string):
  */
 export class DirectorySearch {
   private last: { needle: string; idxs: number[] } | null = null;
+  #byNumber: Record<string, number> | null = null;
 
   constructor(readonly index: SearchIndex) {}
+
+  /** Index of each extension number (the first one, should a number repeat). */
+  #numbers(): Record<string, number> {
+    if (!this.#byNumber) {
+      const map: Record<string, number> = Object.create(null);
+      this.index.extensions.forEach((e, i) => (map[e.number] ??= i));
+      this.#byNumber = map;
+    }
+    return this.#byNumber;
+  }
 
   /** Matching indexes into index.extensions, best first; null for an empty query (show all). */
   run(query: string): number[] | null {
@@ -219,12 +320,12 @@ export class DirectorySearch {
       this.last = null;
       return null;
     }
-    const { haystack, lower, short, extensions } = this.index;
+    const { lower, short } = this.index;
     // A longer query can only match a subset of what the shorter one matched.
     const prev = this.last && needle.startsWith(this.last.needle) ? this.last.idxs : undefined;
     const found = prev?.length === 0 ? [] : exactFilter(lower, needle.split(' '), prev);
     this.last = { needle, idxs: found };
-    let out = ranked(exact, haystack, found, needle);
+    let out = ranked(exact, lower, found, needle);
     if (found.length < FUZZY_BELOW) {
       const typos = fuzzy.filter(short, needle) ?? [];
       if (typos.length > 0) {
@@ -233,8 +334,10 @@ export class DirectorySearch {
         out = out.concat(ranked(fuzzy, short, extra, needle));
       }
     }
-    // A whole-number hit goes first: an agent typing "101" means extension 101.
-    const hit = out.findIndex((i) => extensions[i]!.number === needle);
+    // A whole-number hit goes first: an agent typing "101" means extension 101. Looked up, not
+    // searched for: `out` can hold the whole directory.
+    const exactNumber = this.#numbers()[needle];
+    const hit = exactNumber === undefined ? -1 : out.indexOf(exactNumber);
     if (hit > 0) out.unshift(...out.splice(hit, 1));
     return out;
   }

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DirectorySearch,
   buildIndex,
+  fieldsOf,
   fold,
   highlight,
   normalizeQuery,
+  searchText,
   sortSubset,
   splitByRanges,
 } from '../../../renderer/src/lib/search.js';
@@ -52,6 +54,11 @@ describe('fold', () => {
     }
     expect(fold('José Núñez')).toBe('Jose Nunez');
     expect(fold('Søren Dvořák Łukasz')).toBe('Soren Dvorak Lukasz');
+  });
+  it('keeps characters outside the BMP and unknown letters as they are', () => {
+    expect(fold('Ana 😀 Ōta')).toBe('Ana 😀 Ota');
+    expect(fold('😀é')).toBe('😀e');
+    expect(fold('Ωμέγα')).toHaveLength('Ωμέγα'.length);
   });
   it('normalises a query to folded lower-case terms', () => {
     expect(normalizeQuery('  JOSÉ   Núñez ')).toBe('jose nunez');
@@ -110,6 +117,32 @@ describe('DirectorySearch', () => {
     const s = new DirectorySearch(index);
     const narrow = s.run('user123')!.length;
     expect(s.run('user1')!.length).toBeGreaterThan(narrow);
+  });
+});
+
+describe('index', () => {
+  it('joins the same fields that highlighting reports', () => {
+    for (const ext of [...makeDirectory(40), ...small().index.extensions]) {
+      expect(searchText(ext)).toBe(
+        fieldsOf(ext)
+          .map((f) => f.text)
+          .join(' \u2022 '),
+      );
+    }
+  });
+  it('answers the same whether it was warmed in slices, fully, or not at all', () => {
+    const exts = makeDirectory(2000).reverse();
+    const sliced = buildIndex(exts);
+    let slices = 0;
+    while (!sliced.warm(0)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    const lazy = buildIndex(exts);
+    for (const q of ['jose', 'smiht', '1234', 'night shift']) {
+      const a = new DirectorySearch(sliced).run(q);
+      expect(a!.length).toBeGreaterThan(0);
+      expect(new DirectorySearch(lazy).run(q)).toEqual(a);
+    }
+    expect(Array.from(lazy.byName)).toEqual(Array.from(sliced.byName));
   });
 });
 
