@@ -121,14 +121,31 @@ describe('DirectorySearch', () => {
 });
 
 describe('index', () => {
-  it('joins the same fields that highlighting reports', () => {
+  it('joins the same fields that highlighting reports, each text once', () => {
     for (const ext of [...makeDirectory(40), ...small().index.extensions]) {
-      expect(searchText(ext)).toBe(
-        fieldsOf(ext)
-          .map((f) => f.text)
-          .join(' \u2022 '),
-      );
+      const texts = fieldsOf(ext).map((f) => f.text);
+      const unique = [
+        ...texts.slice(0, 2),
+        ...new Set(texts.slice(2).filter((t) => !texts.slice(0, 2).includes(t))),
+      ];
+      expect(searchText(ext)).toBe(unique.join(' \u2022 '));
     }
+    const cid = { name: 'Ana', number: '7' };
+    const ext = makeExtension(7, {
+      number: '7',
+      name: 'Ana',
+      internalCid: cid,
+      externalCid: cid,
+      emergencyCid: cid,
+    });
+    expect(fieldsOf(ext)).toHaveLength(7);
+    expect(searchText(ext).split(' \u2022 ')).toEqual([
+      '7',
+      'Ana',
+      'user7@example.com',
+      'Ana 7',
+      'PJSIP/107 dev107',
+    ]);
   });
   it('answers the same whether it was warmed in slices, fully, or not at all', () => {
     const exts = makeDirectory(2000).reverse();
