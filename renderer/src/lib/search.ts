@@ -185,7 +185,9 @@ class DirectoryIndex implements SearchIndex {
   #built = 0;
   #byName: Int32Array | null = null;
   #nameRank: Int32Array | null = null;
-  #numbers: Map<string, number> | null = null;
+  // Filled with the search strings: built on the first keystroke instead, it cost that keystroke
+  // ~100 ms at 100,000 extensions.
+  #numbers = new Map<string, number>();
 
   constructor(input: readonly Extension[]) {
     let sorted = true;
@@ -212,6 +214,7 @@ class DirectoryIndex implements SearchIndex {
 
   #add(i: number): void {
     const ext = this.extensions[i]!;
+    if (!this.#numbers.has(ext.number)) this.#numbers.set(ext.number, i);
     const folded = fold(searchText(ext));
     const lower = folded.toLowerCase();
     this.#lower[i] = lower;
@@ -224,10 +227,7 @@ class DirectoryIndex implements SearchIndex {
   }
 
   numberAt(number: string): number | undefined {
-    if (!this.#numbers) {
-      this.#numbers = new Map();
-      for (let i = this.extensions.length - 1; i >= 0; i--) this.#numbers.set(this.extensions[i]!.number, i);
-    }
+    this.warm(Infinity);
     return this.#numbers.get(number);
   }
 
