@@ -46,8 +46,13 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-/** JSON with Uint8Array values as { $bytes: base64 } (the browser adapter restores them). */
-export function encodeResult(value: unknown): string {
+/** Channels whose results hold bytes (Uint8Array); every other result is plain JSON. */
+const BINARY_CHANNELS = new Set<string>(['voicemail:audio']);
+
+/** JSON with Uint8Array values as { $bytes: base64 } (the browser adapter restores them).
+ *  The replacer costs ~1 s on a 100k-extension directory, so it runs only where bytes can be. */
+export function encodeResult(value: unknown, binary = true): string {
+  if (!binary) return JSON.stringify(value);
   return JSON.stringify(value, (_key, v: unknown) =>
     v instanceof Uint8Array
       ? { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
@@ -149,7 +154,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
         const result = await opts.dispatch(channel, payload ?? undefined, { host: 'browser' });
-        return send(res, 200, encodeResult(result));
+        return send(res, 200, encodeResult(result, BINARY_CHANNELS.has(channel)));
       }
       if (url.pathname === '/api/events') {
         if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '{}');
@@ -173,7 +178,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   const unsubscribe = opts.events.subscribe((event, payload) => {
-    const frame = `data: ${encodeResult({ event, payload })}\n\n`;
+    const frame = `data: ${encodeResult({ event, payload }, false)}\n\n`;
     for (const c of clients) c.write(frame);
   });
   const keepAlive = setInterval(() => {

@@ -46,9 +46,10 @@ export class AppState {
     if (settings.ok) this.settings = settings.data;
     this.applyTheme();
     if (this.activeId) {
+      // Show the saved directory at once; the sync state follows (and events keep it current).
+      this.screen = 'directory';
       const s = await bridge.sync.state();
       if (s.ok) this.#applySync(s.data);
-      this.screen = 'directory';
     } else {
       this.screen = 'connect';
     }
