@@ -8,14 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeWav49 } from '../../electron/core/voicemail/gsm610.js';
 import { parseWav } from '../../electron/core/voicemail/wav.js';
+import type { BenchRow } from './stats.js';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+export type { BenchRow };
 
 const SECONDS = 60;
 const RUNS = 20;

@@ -20,17 +20,8 @@ import { buildRenderer, buildSearchScript, fetchDirectory, prepareDataDir } from
 import { type CompareResult, FIRST_ROWS_PROBE, KEY_PROBE, compareScript } from './renderer-page.js';
 import { topFunctions } from './renderer-profile.js';
 import { type BenchRow, printTable, quantile, round } from './stats.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FIRST_PAINT_RUNS = 5;
 const KEY_DELAY_MS = 150;
 const MB = 2 ** 20;
@@ -175,7 +166,7 @@ export async function benchRenderer(
   const rows: BenchRow[] = [];
   const [uiDir, searchJs] = await Promise.all([buildRenderer(!profileDir), buildSearchScript()]);
   if (profileDir) await mkdir(profileDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     for (const n of sizes) {
       const label = n >= 1000 ? `${n / 1000}k` : String(n);

@@ -13,14 +13,9 @@ import { SnapshotSchema } from '../../electron/core/shared/domain.js';
 import { SnapshotStore } from '../../electron/core/store/snapshot-store.js';
 import { checkSnapshot } from '../../electron/core/store/snapshot-validate.js';
 import { makeSnapshot } from '../unit/store/snapshot-fixtures.js';
+import type { BenchRow } from './stats.js';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+export type { BenchRow };
 
 const EXTENSIONS = 100_000;
 const RUNS = 7;

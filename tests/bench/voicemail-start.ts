@@ -14,19 +14,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { type BenchRow, printTable, quantile, round } from './stats.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
 const RUNS = 15;
 const TARGET_MS = 150;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Runs in the page before the app: remembers every media element howler plays, and times one
 // armed click against the first frame any of them plays.
@@ -140,8 +131,8 @@ export async function benchVoicemailStart(): Promise<{ rows: BenchRow[] }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-vm-'));
   const host = await startHost(dataDir);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
