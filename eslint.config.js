@@ -34,6 +34,28 @@ export default tseslint.config(
     },
   },
   {
+    // zod's schema compiler probes for eval, which the renderer's CSP forbids: the renderer may
+    // use the contract's types, never its schemas.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', allowTypeImports: true, message: 'No zod in the renderer (CSP forbids eval).' },
+          ],
+          patterns: [
+            {
+              group: ['**/shared/contract.js', '**/shared/domain.js'],
+              allowTypeImports: true,
+              message: 'contract.ts and domain.ts bundle zod: import their types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core must stay runnable in plain Node: no Electron import anywhere below electron/core.
     files: ['electron/core/**/*.ts'],
     rules: {

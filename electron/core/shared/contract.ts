@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels.js';
 import type { AppErrorData } from './errors.js';
+import { ACCELERATOR } from './accelerator.js';
 import {
   type CdrSummary,
   type ConnectionStatusSchema,
@@ -23,10 +24,6 @@ const None = z.object({}).strict().optional();
 function result<T>(): T {
   return undefined as T;
 }
-
-/** An Electron accelerator (modifiers joined by +, then one key), or empty for none. */
-export const ACCELERATOR =
-  /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+){1,4}([A-Za-z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete)$/;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const SettingsSchema = z.object({
