@@ -143,12 +143,23 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
     'profiles:remove': async ({ id }) => {
       const removed = await profiles.remove(id);
+      let keyLeft = null;
       if (removed) {
         await snapshots.remove(id).catch(() => false);
-        if (id !== DEMO_PROFILE_ID) await secrets.delete(id).catch(() => false);
-        if (sync.profile?.id === id) await sync.activate(null);
+        if (id !== DEMO_PROFILE_ID) {
+          // The profile goes either way; a key the keychain would not delete is reported, not lost.
+          keyLeft = await secrets.delete(id).then(
+            () => null,
+            (err: unknown) => toAppError(err).toData(),
+          );
+        }
+        if (sync.profile?.id === id) {
+          const next = await profiles.getActive();
+          if (next) await activate(next.id);
+          else await sync.activate(null);
+        }
       }
-      return { removed };
+      return { removed, keyLeft };
     },
     'profiles:activate': ({ id }) => activate(id),
     'profiles:use-demo': async () => {

@@ -118,7 +118,11 @@ export const contract = {
     result: result<{ profiles: Profile[]; activeId: string | null; notice: AppErrorData | null }>(),
   },
   'profiles:save': { request: ProfileInputSchema, result: result<Profile>() },
-  'profiles:remove': { request: z.object({ id: Id }).strict(), result: result<{ removed: boolean }>() },
+  'profiles:remove': {
+    request: z.object({ id: Id }).strict(),
+    /** keyLeft: the keychain could not delete the profile's app key (e.g. locked): say so. */
+    result: result<{ removed: boolean; keyLeft: AppErrorData | null }>(),
+  },
   'profiles:activate': { request: z.object({ id: Id }).strict(), result: result<SyncState>() },
   'profiles:use-demo': { request: None, result: result<Profile>() },
   'connection:test': {

@@ -107,6 +107,26 @@ export class AppState {
     else if (r.error.code !== 'SYNC_IN_PROGRESS') this.sync = { ...this.sync, lastError: r.error };
   }
 
+  /** Removes a saved PBX (its cached directory and stored key too) and moves to what is left. */
+  async removeProfile(id: string): Promise<AppErrorData | null> {
+    const r = await bridge.profiles.remove({ id });
+    if (!r.ok) return r.error;
+    this.editing = null;
+    await this.refreshProfiles();
+    if (r.data.keyLeft) {
+      this.error = {
+        code: r.data.keyLeft.code,
+        message: `The profile was removed, but its app key is still in the keychain. ${r.data.keyLeft.message}`,
+      };
+    }
+    if (this.activeId) {
+      const s = await bridge.sync.state();
+      if (s.ok) this.#applySync(s.data);
+      this.screen = 'directory';
+    } else this.screen = 'connect';
+    return null;
+  }
+
   editProfile(profile: Profile | null): void {
     this.editing = profile;
     this.screen = 'connect';

@@ -264,3 +264,43 @@ describe('damaged saved data', () => {
     expect(list.profiles.map((p) => p.label)).toEqual(['One']);
   });
 });
+
+describe('removing a profile', () => {
+  it('deletes its key and snapshot, moves to the profile left, and reports a key the keychain kept', async () => {
+    const p = await pbx();
+    const h = await harness();
+    const { profile } = await connect(h, p);
+    await h.ok('profiles:use-demo');
+    await h.ok('profiles:activate', { id: profile.id });
+    const gone = await h.ok('profiles:remove', { id: profile.id });
+    expect(gone).toEqual({ removed: true, keyLeft: null });
+    expect(await h.ok('credentials:status', { profileId: profile.id })).toEqual({
+      stored: false,
+      keychain: 'ok',
+    });
+    expect((await h.ok('profiles:list')).activeId).toBe('demo');
+    expect(h.core.sync.profile?.id).toBe('demo');
+
+    const stuck: SecretStore = {
+      probe: async () => {},
+      get: async () => p.appKey,
+      has: async () => true,
+      set: async () => {},
+      delete: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
+    };
+    const h2 = await harness(undefined, { secrets: stuck });
+    const other = await h2.ok('profiles:save', {
+      label: 'Other',
+      baseUrl: p.origin,
+      tenant: p.tenant,
+      tlsPin: null,
+      myExtension: null,
+      allowHttp: true,
+      showOthersVoicemail: false,
+      dialScheme: 'tel',
+    });
+    const r = await h2.ok('profiles:remove', { id: other.id });
+    expect(r.removed).toBe(true);
+    expect(r.keyLeft?.code).toBe('KEYCHAIN_LOCKED');
+  });
+});
