@@ -2,6 +2,7 @@
 // service, and answers each contract channel. Electron's main process and the browser host
 // both wrap `createAppCore(...).dispatch`; capabilities only a desktop has (opening a tel:
 // link, a save dialog) are injected, so the behaviour itself is the same and tested in Node.
+import { rm } from 'node:fs/promises';
 import { type Dispatch, createDispatcher, type Handlers } from '../ipc/dispatcher.js';
 import { EventHub } from '../ipc/events.js';
 import { AppError, toAppError } from '../errors.js';
@@ -145,18 +146,20 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       const removed = await profiles.remove(id);
       let keyLeft = null;
       if (removed) {
-        await snapshots.remove(id).catch(() => false);
+        // Leave it first, so no sync or voicemail poll writes into its folder while it goes.
+        if (sync.profile?.id === id) {
+          const next = await profiles.getActive();
+          if (next) await activate(next.id);
+          else await sync.activate(null);
+        }
+        // Everything cached for it: snapshot, voicemail lists and audio (profileDir checks the id).
+        await rm(snapshots.profileDir(id), { recursive: true, force: true }).catch(() => {});
         if (id !== DEMO_PROFILE_ID) {
           // The profile goes either way; a key the keychain would not delete is reported, not lost.
           keyLeft = await secrets.delete(id).then(
             () => null,
             (err: unknown) => toAppError(err).toData(),
           );
-        }
-        if (sync.profile?.id === id) {
-          const next = await profiles.getActive();
-          if (next) await activate(next.id);
-          else await sync.activate(null);
         }
       }
       return { removed, keyLeft };

@@ -272,8 +272,14 @@ describe('removing a profile', () => {
     const { profile } = await connect(h, p);
     await h.ok('profiles:use-demo');
     await h.ok('profiles:activate', { id: profile.id });
+    const dir = await h.ok('directory:get');
+    expect(dir).not.toBeNull();
+    const { existsSync } = await import('node:fs');
+    const cacheDir = `${h.dataDir}/profiles/${profile.id}`;
+    expect(existsSync(cacheDir)).toBe(true);
     const gone = await h.ok('profiles:remove', { id: profile.id });
     expect(gone).toEqual({ removed: true, keyLeft: null });
+    expect(existsSync(cacheDir)).toBe(false);
     expect(await h.ok('credentials:status', { profileId: profile.id })).toEqual({
       stored: false,
       keychain: 'ok',
