@@ -7,9 +7,10 @@ mode=${1:-run}
 cd "$(dirname "$0")/.."
 
 # libsecret-1-dev: keytar compiles against it; the rest serve the tests (keychain on a private
-# D-Bus, sox/espeak-ng for audio references, Debian's Chromium for Playwright).
+# D-Bus, sox/espeak-ng for audio references, Debian's Chromium for Playwright, a CJK font so
+# screenshots show the Chinese, Japanese and Korean names of the demo data).
 pkgs=(libsecret-1-dev)
-[ "$mode" = test ] && pkgs+=(gnome-keyring dbus sox espeak-ng chromium)
+[ "$mode" = test ] && pkgs+=(gnome-keyring dbus sox espeak-ng chromium fonts-wqy-zenhei)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${pkgs[@]}" 2>/dev/null | awk '$2 ~ /^ii/ {print $1}' || true)
