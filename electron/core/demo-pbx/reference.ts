@@ -81,73 +81,9 @@ export const REFERENCE_EXTENSIONS: JsonBody = {
   ],
 };
 
-export const REFERENCE_EXTENSION_BY_ID: JsonBody = {
-  status: 'success',
-  data: [
-    {
-      extension_id: 1,
-      extension: '100',
-      name: 'Jhone Doe',
-      language: 'en',
-      email: null,
-      class_of_service_id: 1,
-      dial_profile_id: 1,
-      call_limit: 0,
-      internal_cid: '"Jhone Doe" <100>',
-      external_cid: '"Jhone Doe" <100>',
-      emergency_cid: '"Jhone Doe" <100>',
-      ringtime: 0,
-      nospy: false,
-      enabled_pa: false,
-      answermode: 'disable',
-      mailbox: '100@vitalpbx-voicemail',
-      accountcode: null,
-      features_password: '*56437',
-      sendcid: false,
-      generate_hints: false,
-      hot_desking: false,
-      secretary: null,
-      music_group_id: 2,
-      rec_on_demand: false,
-      internal_rec: true,
-      outgoing_rec: true,
-      incoming_rec: true,
-      dictate_enable: false,
-      dictate_format: 'ogg',
-      dictate_auto_send: false,
-      fax_enabled: false,
-      fax_auto_send: false,
-      absent_secretary: false,
-      lock: false,
-      call_waiting: false,
-      pinless: false,
-      dynamic_routing: false,
-      tenant_id: 1,
-      context: 'cos-all',
-      has_analog_devices: false,
-      devices: [
-        {
-          device_id: '3',
-          extension_id: '3',
-          profile_id: '1',
-          user: '100',
-          secret: '100',
-          description: 'Jhone Doe',
-          ring_device: 'yes',
-          technology: 'sip',
-          assigned_exten: '100',
-          tenant_id: '1',
-          device_name: '100',
-        },
-      ],
-      queues_info: {
-        queues: [1],
-        queues_name: ['Q500'],
-        queues_penalty: ['0'],
-      },
-    },
-  ],
-};
+/** The published GET /extensions/{id} example is the same list-shaped body as GET /extensions
+ *  (data is an array holding the one extension), so it is served from the same value. */
+export const REFERENCE_EXTENSION_BY_ID: JsonBody = REFERENCE_EXTENSIONS;
 
 export const REFERENCE_DEVICES: JsonBody = {
   status: 'success',

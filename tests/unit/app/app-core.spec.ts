@@ -12,6 +12,12 @@ afterEach(async () => {
       .catch(() => {});
 });
 
+/** A keychain whose every call fails with `code`, as a locked or missing one does. */
+function brokenKeychain(code: 'KEYCHAIN_LOCKED' | 'KEYCHAIN_UNAVAILABLE'): SecretStore {
+  const fail = async (): Promise<never> => Promise.reject(new AppError(code));
+  return { probe: fail, get: fail, has: fail, set: fail, delete: fail };
+}
+
 async function pbx(opts: Parameters<typeof startDemoPbx>[0] = {}): Promise<DemoPbx> {
   const p = await startDemoPbx({ extensions: 40, tenants: 2, ...opts });
   cleanups.push(() => p.close());
@@ -163,13 +169,7 @@ describe('sync against the demo PBX', () => {
     const h1 = await makeHarness(dataDir);
     await connect(h1, p);
     await h1.close();
-    const locked: SecretStore = {
-      probe: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
-      get: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
-      has: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
-      set: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
-      delete: async () => Promise.reject(new AppError('KEYCHAIN_LOCKED')),
-    };
+    const locked = brokenKeychain('KEYCHAIN_LOCKED');
     const h2 = await harness(dataDir, { secrets: locked });
     await h2.core.start();
     expect((await h2.ok('directory:get'))?.extensions).toHaveLength(40);
@@ -227,13 +227,7 @@ describe('connection test and dialling', () => {
 
 describe('demo mode', () => {
   it('starts the embedded demo PBX, with a "my extension" that has voicemail, and no keychain needed', async () => {
-    const refusing: SecretStore = {
-      probe: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
-      get: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
-      has: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
-      set: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
-      delete: async () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE')),
-    };
+    const refusing = brokenKeychain('KEYCHAIN_UNAVAILABLE');
     const h = await harness(undefined, { secrets: refusing });
     const profile = await h.ok('profiles:use-demo');
     expect(profile).toMatchObject({ id: 'demo', demo: true, allowHttp: true });
