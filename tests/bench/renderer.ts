@@ -8,7 +8,6 @@
 // - JS heap after a forced GC with the directory loaded (targets: 60 MB at 10k, 250 MB at 100k).
 // `npx tsx tests/bench/renderer.ts [--sizes 1000,10000,100000] [--profile DIR]`; --profile writes
 // Chromium CPU profiles of a first paint and of the typing at each size into DIR.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,26 +20,14 @@ import { type CompareResult, FIRST_ROWS_PROBE, KEY_PROBE, compareScript } from '
 import { topFunctions } from './renderer-profile.js';
 import { type BenchRow, printTable, quantile, round } from './stats.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { startHostProcess } from '../support/host-process.js';
 
 const FIRST_PAINT_RUNS = 5;
 const KEY_DELAY_MS = 150;
 const MB = 2 ** 20;
 
-async function startHost(dataDir: string, uiDir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/renderer-host.ts', dataDir, uiDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.on('data', (d: Buffer) => {
-      log += d.toString();
-      const m = /Browser host ready: (\S+)/.exec(log);
-      if (m) resolve(m[1]!);
-    });
-    proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    proc.once('exit', (code) => reject(new Error(`bench host exited (${code}):\n${log}`)));
-  });
-  return { url, proc };
+function startHost(dataDir: string, uiDir: string) {
+  return startHostProcess({ script: 'tests/bench/renderer-host.ts', args: [dataDir, uiDir] });
 }
 
 /** Six-character queries an agent would type, taken from the directory itself. */

@@ -6,7 +6,7 @@
 // Measured in the page: from the click event's timestamp to the first moment an audio element
 // reports currentTime > 0 (timeupdate or an animation-frame check), plus to its `playing` event.
 // Runnable alone: `npx tsx tests/bench/voicemail-start.ts` (builds the browser renderer if absent).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { type BenchRow, printTable, quantile, round } from './stats.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { startHostProcess, stopHostProcess } from '../support/host-process.js';
 
 const RUNS = 15;
 const TARGET_MS = 150;
@@ -72,28 +73,8 @@ interface Timing {
   frame: number;
 }
 
-async function startHost(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/core/browser-host/cli.ts', '--data-dir', dataDir, '--port', '0'],
-    { env: { ...process.env, VPBX_DEMO_EXTENSIONS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${log}`)), 30_000);
-    const onData = (c: Buffer) => {
-      log += c.toString();
-      const m = /Browser host ready: (\S+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    proc.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${log}`)));
-  });
-  return { proc, url };
+function startHost(dataDir: string) {
+  return startHostProcess({ dataDir, env: { VPBX_DEMO_EXTENSIONS: '300' } });
 }
 
 async function timedClick(page: Page, name: string): Promise<Timing> {
@@ -173,11 +154,7 @@ export async function benchVoicemailStart(): Promise<{ rows: BenchRow[] }> {
     };
   } finally {
     await browser.close();
-    if (host.proc.exitCode === null) {
-      const exited = new Promise((r) => host.proc.once('exit', r));
-      host.proc.kill('SIGTERM');
-      await exited;
-    }
+    await stopHostProcess(host.proc);
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,11 +2,11 @@
 // folder) and a page opened on it. `host.restart()` stops the host and starts a new one on the
 // same data folder, as when the app is launched again.
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { startHostProcess, stopHostProcess } from '../support/host-process.js';
 
 export interface Host {
   url: string;
@@ -15,44 +15,9 @@ export interface Host {
   restart(env?: Record<string, string>): Promise<string>;
 }
 
-async function startHost(
-  dataDir: string,
-  env: Record<string, string>,
-): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/core/browser-host/cli.ts', '--data-dir', dataDir, '--port', '0'],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${log}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /Browser host ready: (\S+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser host exited with ${code}:\n${log}`));
-    });
-  });
-  return { proc, url };
-}
-
-async function stopHost(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
+const startHost = (dataDir: string, env: Record<string, string>) =>
+  startHostProcess({ dataDir, env, timeoutMs: 20_000 });
+const stopHost = stopHostProcess;
 
 export const test = base.extend<{ hostEnv: Record<string, string>; host: Host; app: Page }>({
   hostEnv: [{ VPBX_DEMO_EXTENSIONS: '300', VPBX_RETRY_MS: '500' }, { option: true }],
