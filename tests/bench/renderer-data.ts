@@ -74,7 +74,7 @@ export async function buildRenderer(minify = true): Promise<string> {
   return outDir;
 }
 
-/** renderer/src/lib/search.ts as a script defining `window.VpbxSearch`. */
+/** The search module (see renderer-search-entry.ts) as a script defining `window.VpbxSearch`. */
 export async function buildSearchScript(): Promise<string> {
   const out = await build({
     configFile: false,
@@ -84,7 +84,7 @@ export async function buildSearchScript(): Promise<string> {
       minify: false,
       target: 'chrome140',
       lib: {
-        entry: join(ROOT, 'renderer/src/lib/search.ts'),
+        entry: join(ROOT, 'tests/bench/renderer-search-entry.ts'),
         formats: ['iife'],
         name: 'VpbxSearch',
         fileName: () => 'search.js',

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { fold } from '../../renderer/src/lib/search.js';
+import { fold } from '../../renderer/src/lib/search-text.js';
 import type { Extension } from '../../electron/core/shared/domain.js';
 import { buildRenderer, buildSearchScript, fetchDirectory, prepareDataDir } from './renderer-data.js';
 import { type CompareResult, FIRST_ROWS_PROBE, KEY_PROBE, compareScript } from './renderer-page.js';

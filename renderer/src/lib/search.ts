@@ -4,7 +4,8 @@
 // so a keystroke only runs the matcher; sort orders are kept as index arrays for the same
 // reason. Plain TS, no Svelte, unit-tested.
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { CallerId, Extension } from '../../../electron/core/shared/domain.js';
+import type { Extension } from '../../../electron/core/shared/domain.js';
+import { fold, searchText, SEP } from './search-text.js';
 
 /** Half-open [start, end) ranges of matched characters in a displayed string. */
 export type Ranges = number[];
@@ -28,23 +29,8 @@ export interface SearchIndex {
   warm(budgetMs: number): boolean;
 }
 
-export interface FieldMatch {
-  label: string;
-  text: string;
-  ranges: Ranges;
-}
-
-export interface RowHighlight {
-  number: Ranges;
-  name: Ranges;
-  /** The first other field that matched, when neither number nor name did. */
-  other: FieldMatch | null;
-}
-
-const SEP = ' \u2022 ';
-
 // Unicode letters so CJK, Hangul and Arabic names are searchable too (the default is a-z only).
-const fuzzy = new uFuzzy({
+export const fuzzy = new uFuzzy({
   unicode: true,
   interSplit: "[^\\p{L}\\d'@.+]+",
   intraSplit: '\\p{Ll}\\p{Lu}',
@@ -74,96 +60,6 @@ const exact = new uFuzzy({
 const RANK_LIMIT = 500;
 /** When the exact pass finds fewer than this, the typo-tolerant pass adds its matches. */
 const FUZZY_BELOW = 20;
-
-const EXTRA: Record<string, string> = {
-  ß: 's',
-  ø: 'o',
-  Ø: 'O',
-  æ: 'a',
-  Æ: 'A',
-  œ: 'o',
-  Œ: 'O',
-  đ: 'd',
-  Đ: 'D',
-  ı: 'i',
-};
-// Folding runs over every field of every extension when a directory loads, so each non-ASCII
-// character is folded once and remembered (a directory uses a few thousand distinct ones).
-const foldedChars = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let out = foldedChars.get(ch);
-  if (out !== undefined) return out;
-  const latin = uFuzzy.latinize(ch);
-  out = latin.length === ch.length ? latin : ch;
-  if (out.charCodeAt(0) >= 128) {
-    const stripped = out.normalize('NFD').replace(/\p{M}/gu, '');
-    out = EXTRA[out] ?? (stripped.length === out.length ? stripped : out);
-  }
-  foldedChars.set(ch, out);
-  return out;
-}
-
-/**
- * Folds accents without changing the length, so match offsets in the folded text are offsets in
- * the displayed text: uFuzzy's latinize first, then NFD-stripping for what it does not know.
- * ASCII runs are copied as slices, and an all-ASCII string comes back as it is.
- */
-export function fold(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) continue;
-    const width = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    const folded = foldChar(ch);
-    if (folded !== ch) {
-      out += text.slice(from, i) + folded;
-      from = i + width;
-    }
-    i += width - 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-/** Visits the searchable fields of one extension, in haystack order (number and name first). */
-function eachField(ext: Extension, visit: (label: string, text: string) => void): void {
-  visit('Number', ext.number);
-  visit('Name', ext.name);
-  if (ext.email) visit('Email', ext.email);
-  if (ext.internalCid) callerId('Internal caller ID', ext.internalCid, visit);
-  if (ext.externalCid) callerId('External caller ID', ext.externalCid, visit);
-  if (ext.emergencyCid) callerId('Emergency caller ID', ext.emergencyCid, visit);
-  for (const d of ext.devices) visit('Device', d.user && d.user !== d.name ? `${d.name} ${d.user}` : d.name);
-  for (const q of ext.queues) visit('Queue', q.name);
-}
-
-function callerId(label: string, cid: CallerId, visit: (label: string, text: string) => void): void {
-  if (cid.name || cid.number) visit(label, `${cid.name} ${cid.number}`.trim());
-}
-
-/** The searchable fields of one extension, in haystack order (number and name first). */
-export function fieldsOf(ext: Extension): { label: string; text: string }[] {
-  const fields: { label: string; text: string }[] = [];
-  eachField(ext, (label, text) => fields.push({ label, text }));
-  return fields;
-}
-
-/**
- * The fields joined by SEP, each text once: caller IDs mostly repeat "name number", and every
- * character here is scanned at each keystroke. Number and name always come first.
- */
-export function searchText(ext: Extension): string {
-  const seen: string[] = [];
-  let out = '';
-  eachField(ext, (_label, text) => {
-    if (seen.length >= 2 && seen.includes(text)) return;
-    out = seen.length === 0 ? text : out + SEP + text;
-    seen.push(text);
-  });
-  return out;
-}
 
 function compareNumbers(a: string, b: string): number {
   const na = Number(a);
@@ -359,75 +255,4 @@ export function sortSubset(index: SearchIndex, idxs: number[], by: 'name' | 'num
   if (by === 'number') return idxs.sort((a, b) => a - b);
   const rank = index.nameRank;
   return idxs.sort((a, b) => rank[a]! - rank[b]!);
-}
-
-function exactRanges(lower: string, terms: string[]): number[] | undefined {
-  const out: number[] = [];
-  let pos = 0;
-  for (const t of terms) {
-    const at = lower.indexOf(t, pos);
-    if (at < 0) return undefined;
-    out.push(at, at + t.length);
-    pos = at + t.length;
-  }
-  return out;
-}
-
-function rangesWithin(all: number[], from: number, len: number): Ranges {
-  const out: Ranges = [];
-  for (let i = 0; i + 1 < all.length; i += 2) {
-    const s = Math.max(all[i]!, from);
-    const e = Math.min(all[i + 1]!, from + len);
-    if (e > s) out.push(s - from, e - from);
-  }
-  return out;
-}
-
-/** Which characters of one row matched the query (computed only for rows on screen). */
-export function highlight(ext: Extension, query: string): RowHighlight {
-  const none: RowHighlight = { number: [], name: [], other: null };
-  const needle = normalizeQuery(query);
-  if (!needle) return none;
-  const fields = fieldsOf(ext);
-  const joined = fields.map((f) => f.text).join(SEP);
-  const folded = fold(joined);
-  const lower = folded.toLowerCase();
-  // The exact pass is plain indexOf, so its ranges are found the same way (cheap: this runs for
-  // every row on screen at each keystroke); only typo matches need the fuzzy matcher.
-  let ranges = lower.length === folded.length ? exactRanges(lower, needle.split(' ')) : undefined;
-  if (!ranges) {
-    const hay = [folded];
-    const idxs = fuzzy.filter(hay, needle);
-    if (idxs && idxs.length > 0) ranges = fuzzy.info(idxs, hay, needle).ranges[0];
-  }
-  if (!ranges) return none;
-  let offset = 0;
-  const found: FieldMatch[] = [];
-  for (const f of fields) {
-    const r = rangesWithin(ranges, offset, f.text.length);
-    if (r.length > 0) found.push({ label: f.label, text: f.text, ranges: r });
-    offset += f.text.length + SEP.length;
-  }
-  const num = found.find((f) => f.label === 'Number');
-  const name = found.find((f) => f.label === 'Name');
-  return {
-    number: num?.ranges ?? [],
-    name: name?.ranges ?? [],
-    other: num || name ? null : (found[0] ?? null),
-  };
-}
-
-/** Splits text into plain and matched parts, for rendering as text nodes and <mark>. */
-export function splitByRanges(text: string, ranges: Ranges): { text: string; mark: boolean }[] {
-  const parts: { text: string; mark: boolean }[] = [];
-  let pos = 0;
-  for (let i = 0; i + 1 < ranges.length; i += 2) {
-    const s = ranges[i]!;
-    const e = ranges[i + 1]!;
-    if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
-    if (e > s) parts.push({ text: text.slice(s, e), mark: true });
-    pos = Math.max(pos, e);
-  }
-  if (pos < text.length) parts.push({ text: text.slice(pos), mark: false });
-  return parts;
 }

@@ -1,17 +1,9 @@
 // The directory search: accent folding, typo tolerance, every searchable field, ranking, narrowing
 // while typing, and highlight ranges that point at the displayed text.
 import { describe, expect, it } from 'vitest';
-import {
-  DirectorySearch,
-  buildIndex,
-  fieldsOf,
-  fold,
-  highlight,
-  normalizeQuery,
-  searchText,
-  sortSubset,
-  splitByRanges,
-} from '../../../renderer/src/lib/search.js';
+import { DirectorySearch, buildIndex, normalizeQuery, sortSubset } from '../../../renderer/src/lib/search.js';
+import { highlight, splitByRanges } from '../../../renderer/src/lib/search-highlight.js';
+import { fieldsOf, fold, searchText } from '../../../renderer/src/lib/search-text.js';
 import { makeDirectory, makeExtension } from './make-extensions.js';
 
 const names = (s: DirectorySearch, q: string) => (s.run(q) ?? []).map((i) => s.index.extensions[i]!.name);
