@@ -3,9 +3,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PbxClient, probeCertificate } from '../../../electron/core/pbx/client.js';
-import { AppError } from '../../../electron/core/errors.js';
 import { type Fixture, type TlsMaterial, makeCert, ok, sendJson, startFixture } from './fixture-server.js';
-import { referenceExtension } from './fixtures.js';
+import { referenceExtension, failure } from './fixtures.js';
 
 const APP_KEY = 'tls-app-key-8b1e0c55';
 let certA: TlsMaterial;
@@ -27,16 +26,6 @@ function client(origin: string, tlsPin: string | null, retries = 0): PbxClient {
   );
   cleanup.push(() => c.close());
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const answer = (_q: unknown, res: Parameters<typeof sendJson>[0]): void =>

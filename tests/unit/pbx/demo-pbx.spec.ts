@@ -4,9 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DemoPbx, type DemoPbxOptions, startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { PbxClient, type PbxClientOptions } from '../../../electron/core/pbx/client.js';
-import { AppError } from '../../../electron/core/errors.js';
 import { ExtensionSchema, VoicemailRecordSchema } from '../../../electron/core/shared/domain.js';
-import { referenceExtensionDomain, referenceVoicemailDomain } from './fixtures.js';
+import { referenceExtensionDomain, referenceVoicemailDomain, failure } from './fixtures.js';
 
 const open: DemoPbx[] = [];
 const clients: PbxClient[] = [];
@@ -38,16 +37,6 @@ function clientFor(
   );
   clients.push(c);
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('reference dataset', () => {

@@ -1,6 +1,13 @@
-// Raw API bodies from the published VitalPBX API v2 examples, as fresh objects per call so tests
-// can mutate them, and the domain objects the parsers must turn them into.
+// Raw API bodies from the published VitalPBX API v2 examples (the demo PBX's reference module,
+// itself checked against the published document), as fresh objects per call so tests can mutate
+// them, and the domain objects the parsers must turn them into.
 import type { Extension, VoicemailRecord } from '../../../electron/core/shared/domain.js';
+import { AppError } from '../../../electron/core/errors.js';
+import {
+  REFERENCE_DEVICES,
+  REFERENCE_EXTENSIONS,
+  REFERENCE_VOICEMAIL_RECORDS,
+} from '../../../electron/core/demo-pbx/reference.js';
 
 export interface RawDevice {
   device_id: string | number | null;
@@ -17,88 +24,20 @@ export interface RawExtension {
   [k: string]: unknown;
 }
 
+/** The published /extensions example's one extension (a fresh copy: tests mutate it). */
 export function referenceExtension(): RawExtension {
-  return {
-    extension_id: 1,
-    extension: '100',
-    name: 'Jhone Doe',
-    language: 'en',
-    email: null,
-    class_of_service_id: 1,
-    dial_profile_id: 1,
-    call_limit: 0,
-    internal_cid: '"Jhone Doe" <100>',
-    external_cid: '"Jhone Doe" <100>',
-    emergency_cid: '"Jhone Doe" <100>',
-    ringtime: 0,
-    nospy: false,
-    enabled_pa: false,
-    answermode: 'disable',
-    mailbox: '100@vitalpbx-voicemail',
-    accountcode: null,
-    features_password: '*56437',
-    sendcid: false,
-    generate_hints: false,
-    hot_desking: false,
-    secretary: null,
-    music_group_id: 2,
-    rec_on_demand: false,
-    internal_rec: true,
-    outgoing_rec: true,
-    incoming_rec: true,
-    dictate_enable: false,
-    dictate_format: 'ogg',
-    dictate_auto_send: false,
-    fax_enabled: false,
-    fax_auto_send: false,
-    absent_secretary: false,
-    lock: false,
-    call_waiting: false,
-    pinless: false,
-    dynamic_routing: false,
-    tenant_id: 1,
-    context: 'cos-all',
-    has_analog_devices: false,
-    devices: [
-      {
-        device_id: '3',
-        extension_id: '3',
-        profile_id: '1',
-        user: '100',
-        secret: '100',
-        description: 'Jhone Doe',
-        ring_device: 'yes',
-        technology: 'sip',
-        assigned_exten: '100',
-        tenant_id: '1',
-        device_name: '100',
-      },
-    ],
-    queues_info: { queues: [1], queues_name: ['Q500'], queues_penalty: ['0'] },
-  };
+  const data = REFERENCE_EXTENSIONS.data as unknown as RawExtension[];
+  return structuredClone(data[0]!);
 }
 
+/** The published voicemail_records example's data (folder → one record object). */
 export function referenceVoicemail(): Record<string, unknown> {
-  return {
-    INBOX: {
-      date: '1565987730',
-      clid: 'Demo<1519>',
-      priority: '2',
-      vmorig: '2000',
-      duration: '9',
-      recfile: '/static/43b4298b09648469/voicemail/2000/INBOX/msg0000.wav',
-      filename: 'msg0000.txt',
-    },
-    Old: {
-      date: '1513443087',
-      clid: 'X-Lite<7502>',
-      priority: '2',
-      vmorig: '2000',
-      duration: '8',
-      recfile: '/static/43b4298b09648469/voicemail/2000/Old/msg0000.wav',
-      filename: 'msg0000.txt',
-    },
-  };
+  return structuredClone(REFERENCE_VOICEMAIL_RECORDS.data) as Record<string, unknown>;
+}
+
+/** The published /extensions/{id}/devices example's one device. */
+export function referenceDevice(): RawDevice {
+  return structuredClone((REFERENCE_DEVICES.data as unknown as RawDevice[])[0]!);
 }
 
 /** The published /extensions example as the parser must produce it, field for field. */
@@ -156,4 +95,15 @@ export function referenceVoicemailDomain(): VoicemailRecord[] {
       mailbox: '2000',
     },
   ];
+}
+
+/** The AppError a promise rejects with; fails the test if it resolves or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
 }

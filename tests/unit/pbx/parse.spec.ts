@@ -10,7 +10,7 @@ import {
 import { callerId, optCallerId } from '../../../electron/core/pbx/parse-values.js';
 import { ExtensionSchema, DeviceSchema } from '../../../electron/core/shared/domain.js';
 import { AppError } from '../../../electron/core/errors.js';
-import { referenceExtension, referenceExtensionDomain } from './fixtures.js';
+import { referenceDevice, referenceExtension, referenceExtensionDomain } from './fixtures.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -134,21 +134,7 @@ describe('booleans', () => {
 
 describe('parseDevices', () => {
   it('parses the published example', () => {
-    const { items, skipped } = parseDevices([
-      {
-        device_id: '2',
-        extension_id: '2',
-        profile_id: '1',
-        user: 'dev-101',
-        secret: 'QG4nKqN#BQnNzu',
-        description: 'Agent 01',
-        ring_device: 'yes',
-        technology: 'sip',
-        assigned_exten: null,
-        tenant_id: '1',
-        device_name: 'dev-101',
-      },
-    ]);
+    const { items, skipped } = parseDevices([referenceDevice()]);
     expect(skipped).toBe(0);
     expect(items).toEqual([
       {
