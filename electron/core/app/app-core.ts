@@ -61,19 +61,26 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     return key;
   }
 
+  // One client per connection, so detail refreshes and voicemail polls reuse its keep-alive
+  // sockets; a changed address, tenant, pin or key gets a new one and the old one is closed.
+  let client: { key: string; client: PbxClient } | null = null;
+
   async function clientFor(profile: Profile): Promise<PbxClient> {
     if (profile.demo) await refreshDemoProfile();
     const current = (await profiles.get(profile.id)) ?? profile;
-    return new PbxClient(
-      {
-        baseUrl: current.baseUrl,
-        tenant: current.tenant,
-        appKey: await appKeyFor(current),
-        tlsPin: current.tlsPin,
-        allowHttp: current.allowHttp,
-      },
-      opts.clientOptions,
-    );
+    const conn = {
+      baseUrl: current.baseUrl,
+      tenant: current.tenant,
+      appKey: await appKeyFor(current),
+      tlsPin: current.tlsPin,
+      allowHttp: current.allowHttp,
+    };
+    const key = JSON.stringify(conn);
+    if (client?.key !== key) {
+      client?.client.close();
+      client = { key, client: new PbxClient(conn, opts.clientOptions) };
+    }
+    return client.client;
   }
 
   /** The demo PBX listens on a new port each launch: point the demo profile at it. */
@@ -284,6 +291,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
         );
     },
     async dispose() {
+      client?.client.close();
       sync.dispose();
       voicemail.dispose();
       await demo.close();
