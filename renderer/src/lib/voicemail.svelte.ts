@@ -34,14 +34,16 @@ class VoicemailInbox {
     });
   }
 
-  /** Asks the core for the agent's list: the first poll may have fired before we listened. */
+  /** Asks the core for the agent's list while the count is unknown (a new profile, or no list
+   *  yet): the first poll may have fired before we listened. Once known, the poller's events and
+   *  the lists the UI fetches keep it current, so a sync does not cost another PBX request. */
   async refresh(profileId: string | null): Promise<void> {
     if (profileId !== this.#profileId) {
       this.#profileId = profileId;
       this.unread = null;
       this.announcement = '';
     }
-    if (!profileId) return;
+    if (!profileId || this.unread !== null) return;
     const r = await bridge.voicemail.list();
     if (this.#profileId === profileId && r.ok) this.unread = r.data.unread;
   }
