@@ -116,7 +116,9 @@ export class AppState {
     if (r.data.keyLeft) {
       this.error = {
         code: r.data.keyLeft.code,
-        message: `The profile was removed, but its app key is still in the keychain. ${r.data.keyLeft.message}`,
+        message:
+          `The profile was removed, but the keychain kept its app key (${r.data.keyLeft.message}) ` +
+          `Delete the entry "vitalpbx-directory" / "${id}" in your system's keychain manager.`,
       };
     }
     if (this.activeId) {
