@@ -28,7 +28,7 @@ export interface ShellPaths {
   preload: string;
   rendererRoot: string;
   trayIcons: string;
-  appIcon?: string;
+  appIcon?: string | undefined;
 }
 
 export interface ShellOptions {

@@ -25,8 +25,6 @@ const core = createAppCore({
   dataDir,
   capabilities: { host: 'browser', version: '0.0.0-bench' },
   secrets,
-  // One failed sync, then quiet: retries would compete with the page for the two cores.
-  retryDelaysMs: [3_600_000],
 });
 await core.start();
 const host = await startBrowserHost({ dispatch: core.dispatch, events: core.events, staticDir, port: 0 });

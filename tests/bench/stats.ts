@@ -3,8 +3,8 @@ export interface BenchRow {
   name: string;
   value: number;
   unit: string;
-  target?: string;
-  ok?: boolean;
+  target?: string | undefined;
+  ok?: boolean | undefined;
 }
 
 export function quantile(values: number[], q: number): number {

@@ -27,7 +27,6 @@ export async function makeHarness(dataDir?: string, extra: Partial<AppCoreOption
   const core = createAppCore({
     dataDir: dir,
     capabilities: { host: 'browser', version: '0.0.0-test' },
-    retryDelaysMs: [150],
     ...extra,
   });
   const wire: string[] = [];

@@ -33,7 +33,6 @@ export interface AppCoreOptions {
   capabilities: HostCapabilities;
   secrets?: SecretStore;
   clientOptions?: PbxClientOptions;
-  retryDelaysMs?: number[];
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -92,7 +91,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     return profiles.upsert({ ...input, myExtension: existing?.myExtension ?? input.myExtension });
   }
 
-  const sync = new SyncService({ snapshots, events, clientFor, retryDelaysMs: opts.retryDelaysMs });
+  const sync = new SyncService({ snapshots, events, clientFor });
   const voicemail = new VoicemailHandlers({
     dataDir: opts.dataDir,
     sync,

@@ -29,10 +29,12 @@ export class SettingsStore {
     return this.#queue.run('settings', async () => (await this.#file.read())?.value ?? DEFAULT_SETTINGS);
   }
 
-  update(patch: Partial<Settings>): Promise<Settings> {
+  update(patch: { [K in keyof Settings]?: Settings[K] | undefined }): Promise<Settings> {
     return this.#queue.run('settings', async () => {
       const current = (await this.#file.read())?.value ?? DEFAULT_SETTINGS;
-      const next = SettingsSchema.parse({ ...current, ...patch });
+      // A field sent as `undefined` means "unchanged", never "reset to nothing".
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const next = SettingsSchema.parse({ ...current, ...given });
       await this.#file.write(`${JSON.stringify(next, null, 2)}\n`);
       return next;
     });

@@ -17,9 +17,12 @@ export interface SyncServiceOptions {
   events: EventHub;
   clientFor: (profile: Profile) => Promise<PbxClient>;
   /** Delays between automatic retries while the PBX is unreachable (the last one repeats). */
-  retryDelaysMs?: number[];
+  retryDelaysMs?: readonly number[];
   now?: () => number;
 }
+
+/** Waits between automatic retries while the PBX is unreachable; the last one repeats. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 
 const IDLE: SyncState = {
   seq: 0,
@@ -41,10 +44,16 @@ export class SyncService {
   #retryTimer: NodeJS.Timeout | null = null;
   #retryIndex = 0;
   #lastProgressEmit = 0;
-  readonly #opts: Required<Omit<SyncServiceOptions, 'retryDelaysMs'>> & { retryDelaysMs: number[] };
+  readonly #opts: Required<SyncServiceOptions>;
 
   constructor(opts: SyncServiceOptions) {
-    this.#opts = { now: Date.now, retryDelaysMs: [5_000, 15_000, 30_000, 60_000, 120_000, 300_000], ...opts };
+    // Each default is taken field by field: spreading `opts` over the defaults once replaced the
+    // retry schedule with `undefined` and froze the app in "Syncing" after its first outage.
+    this.#opts = {
+      ...opts,
+      now: opts.now ?? Date.now,
+      retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    };
   }
 
   get state(): SyncState {

@@ -28,7 +28,7 @@ export interface VoicemailDeps {
   clientFor: (profile: Profile) => Promise<PbxClient>;
   events: EventHub;
   settings: SettingsStore;
-  saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  saveFile?: ((suggestedName: string, bytes: Uint8Array) => Promise<string | null>) | undefined;
   cacheBytes?: number;
 }
 

@@ -36,12 +36,10 @@ if (!existsSync(`${staticDir}/index.html`)) {
   process.exit(1);
 }
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
-const retry = Number(process.env.VPBX_RETRY_MS ?? 0);
 
 const core = createAppCore({
   dataDir: values['data-dir'] ?? defaultDataDir(),
   capabilities: { host: 'browser', version: pkg.version },
-  retryDelaysMs: retry > 0 ? [retry] : undefined,
   log: (msg, err) => console.error(`${msg}:`, err),
 });
 const host = await startBrowserHost({

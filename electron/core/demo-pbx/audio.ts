@@ -17,7 +17,7 @@ export interface WavInfo {
   /** Samples per block from the extended fmt chunk (320 for GSM), when present. */
   samplesPerBlock?: number;
   /** Sample count from the `fact` chunk, when present. */
-  factSamples?: number;
+  factSamples?: number | undefined;
   dataOffset: number;
   dataBytes: number;
 }

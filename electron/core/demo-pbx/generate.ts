@@ -11,15 +11,15 @@ import type { Json, JsonBody } from './reference.js';
 
 export interface GenerateOptions {
   /** Extensions per tenant (default 50). */
-  extensions?: number;
+  extensions?: number | undefined;
   /** Default 2. */
-  tenants?: number;
+  tenants?: number | undefined;
   /** Default 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** One shape for every extension, or 'mixed' (default): each extension draws one. */
-  voicemailShape?: VoicemailShape | 'mixed';
+  voicemailShape?: VoicemailShape | 'mixed' | undefined;
   /** Makes every device secret and features_password contain this marker plus a unique suffix. */
-  secretMarker?: string;
+  secretMarker?: string | undefined;
 }
 
 const TENANT_NAMES = ['vitalpbx', 'acme', 'globex', 'initech', 'umbrella', 'hooli', 'soylent', 'wonka'];

@@ -28,7 +28,7 @@ function plant(devices: Json[], marker: string, prefix: string): void {
   });
 }
 
-export function referenceDataset(opts: { secretMarker?: string } = {}): DemoDataset {
+export function referenceDataset(opts: { secretMarker?: string | undefined } = {}): DemoDataset {
   const record = firstOf(REFERENCE_EXTENSIONS);
   const devices = structuredClone(REFERENCE_DEVICES.data) as Json[];
   const vm = REFERENCE_VOICEMAIL_RECORDS.data as Record<string, Record<string, string>>;

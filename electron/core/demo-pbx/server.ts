@@ -18,19 +18,19 @@ export type { FaultConfig, FaultKind } from './faults.js';
 export type { BadKeyMode } from './router.js';
 
 export interface DemoPbxOptions {
-  dataset?: 'reference' | 'generated'; // default 'generated'
-  extensions?: number; // per tenant, default 50
-  tenants?: number; // default 2
-  seed?: number; // default 1
-  https?: boolean; // default false
-  port?: number; // default 0
-  tls?: { key: string; cert: string }; // PEM; generated if absent and https
-  badKeyMode?: BadKeyMode; // default 'json401'
-  voicemailShape?: VoicemailShape | 'mixed'; // default 'mixed'; the reference dataset keeps its own
-  secretMarker?: string;
-  faults?: FaultConfig;
+  dataset?: 'reference' | 'generated' | undefined; // default 'generated'
+  extensions?: number | undefined; // per tenant, default 50
+  tenants?: number | undefined; // default 2
+  seed?: number | undefined; // default 1
+  https?: boolean | undefined; // default false
+  port?: number | undefined; // default 0
+  tls?: { key: string; cert: string } | undefined; // PEM; generated if absent and https
+  badKeyMode?: BadKeyMode | undefined; // default 'json401'
+  voicemailShape?: VoicemailShape | 'mixed' | undefined; // default 'mixed'; the reference dataset keeps its own
+  secretMarker?: string | undefined;
+  faults?: FaultConfig | undefined;
   /** Where the committed audio files are (default: assets/ beside this module). */
-  assetsDir?: string;
+  assetsDir?: string | undefined;
 }
 
 export interface DemoRequest {
@@ -47,7 +47,7 @@ export interface DemoPbx {
   tenant: string; // first tenant's header value (e.g. '1')
   appKey: string; // a global key
   tenants: { id: string; name: string; boundKey: string; extensionCount: number }[];
-  tls?: { key: string; cert: string; fingerprint256: string };
+  tls?: { key: string; cert: string; fingerprint256: string } | undefined;
   requests: DemoRequest[];
   setFaults(f: FaultConfig | null): void;
   setBadKeyMode(m: BadKeyMode): void;

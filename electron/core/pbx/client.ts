@@ -45,8 +45,8 @@ export const USER_AGENT = 'VitalPBX-Directory/0.1 (+node)';
 type Method = 'GET' | 'POST' | 'DELETE';
 
 interface CallOptions {
-  signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((bytes: number) => void) | undefined;
   maxBytes?: number;
 }
 

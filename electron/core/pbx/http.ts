@@ -21,8 +21,8 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   maxBytes: number;
-  signal?: AbortSignal;
-  onProgress?: (bytes: number) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((bytes: number) => void) | undefined;
 }
 
 export interface TransportOptions {

@@ -11,7 +11,7 @@ import { GuardedJsonFile, type Recovered } from './guarded-json.js';
 import { SerialQueue } from './serial-queue.js';
 
 /** A profile as entered: no id yet for a new one (a slug is generated from the label). */
-export type ProfileInput = Omit<z.input<typeof ProfileSchema>, 'id'> & { id?: string };
+export type ProfileInput = Omit<z.input<typeof ProfileSchema>, 'id'> & { id?: string | undefined };
 
 const FILE_VERSION = 1;
 const ProfilesFileSchema = z.object({

@@ -56,7 +56,11 @@ export class VoicemailPlayer {
 
   /** Fetches and prepares a message; plays it at once with `autoplay`. False if it failed or was
    *  superseded by another load. */
-  async load(extensionId: string, key: string, opts: { autoplay?: boolean; durationHint?: number } = {}) {
+  async load(
+    extensionId: string,
+    key: string,
+    opts: { autoplay?: boolean; durationHint?: number | undefined } = {},
+  ) {
     this.unload();
     const token = ++this.#token;
     this.key = key;

@@ -49,7 +49,7 @@ describe('HTTPS', () => {
       expect(same.tls?.fingerprint256).toBe(firstTls?.fingerprint256);
       const res = await request(`${same.url}/extensions`, {
         headers: { 'app-key': same.appKey },
-        ca: firstTls?.cert,
+        ca: firstTls?.cert ?? '',
       });
       expect(res.fingerprint256).toBe(firstTls?.fingerprint256);
     } finally {
