@@ -7,6 +7,8 @@ import { createAppCore, type AppCore, type AppCoreOptions } from '../../electron
 import type { Channel } from '../../electron/core/shared/channels.js';
 import type { RequestOf, ResultOf } from '../../electron/core/shared/contract.js';
 import type { Result } from '../../electron/core/shared/errors.js';
+import type { SecretStore } from '../../electron/core/credentials/keychain.js';
+import { AppError } from '../../electron/core/errors.js';
 
 export interface Harness {
   core: AppCore;
@@ -89,4 +91,10 @@ export async function until<T>(
       );
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A keychain whose every call fails with `code`, as a locked or missing one does. */
+export function brokenKeychain(code: 'KEYCHAIN_LOCKED' | 'KEYCHAIN_UNAVAILABLE'): SecretStore {
+  const fail = async (): Promise<never> => Promise.reject(new AppError(code));
+  return { probe: fail, get: fail, has: fail, set: fail, delete: fail };
 }

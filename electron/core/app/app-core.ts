@@ -13,7 +13,10 @@ import { SnapshotStore } from '../store/snapshot-store.js';
 import { exportDirectory } from '../export/index.js';
 import type { AppInfo, ExtensionDetail } from '../shared/contract.js';
 import type { Extension, Profile } from '../shared/domain.js';
+import { AppKeys } from './app-keys.js';
+import { connectionHandlers } from './connection-handlers.js';
 import { DemoController, DEMO_PROFILE_ID } from './demo.js';
+import { defaultPolicyPath, Policy } from './policy.js';
 import { buildDialUri } from './dial.js';
 import { SettingsStore } from './settings-store.js';
 import { SyncService } from './sync-service.js';
@@ -33,6 +36,8 @@ export interface AppCoreOptions {
   capabilities: HostCapabilities;
   secrets?: SecretStore;
   clientOptions?: PbxClientOptions;
+  /** The administrator's policy file (default: the platform's machine-wide place). */
+  policyPath?: string;
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -47,18 +52,13 @@ export interface AppCore {
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const events = new EventHub();
-  const profiles = new ProfileStore(opts.dataDir);
+  let policy = Policy.none();
+  const profiles = new ProfileStore(opts.dataDir, { apply: (p) => policy.apply(p) });
   const snapshots = new SnapshotStore(opts.dataDir);
   const settings = new SettingsStore(opts.dataDir);
   const secrets = opts.secrets ?? new Keychain();
   const demo = new DemoController();
-
-  async function appKeyFor(profile: Profile): Promise<string> {
-    if (profile.demo) return demo.appKey();
-    const key = await secrets.get(profile.id);
-    if (!key) throw new AppError('NO_APP_KEY');
-    return key;
-  }
+  const keys = new AppKeys(secrets, () => demo.appKey());
 
   // One client per connection, so detail refreshes and voicemail polls reuse its keep-alive
   // sockets; a changed address, tenant, pin or key gets a new one and the old one is closed.
@@ -70,7 +70,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     const conn = {
       baseUrl: current.baseUrl,
       tenant: current.tenant,
-      appKey: await appKeyFor(current),
+      appKey: await keys.forProfile(current),
       tlsPin: current.tlsPin,
       allowHttp: current.allowHttp,
     };
@@ -123,6 +123,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   }
 
   const handlers: Handlers = {
+    ...connectionHandlers({
+      profiles,
+      keys,
+      policy: () => policy,
+      sync,
+      clientOptions: opts.clientOptions,
+      reactivate: (profile) => sync.activate(profile),
+    }),
     'app:info': () => ({
       name: 'VitalPBX Directory',
       version: opts.capabilities.version,
@@ -135,18 +143,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
         profiles: list,
         activeId: sync.profile?.id ?? (await profiles.getActive())?.id ?? null,
         notice: profiles.lastRecovery?.notice ?? null,
+        sessionKeys: keys.session.ids(),
+        policy: policy.info,
+        policyError: policy.error?.toData() ?? null,
       };
-    },
-    'profiles:save': async (input) => {
-      if (input.id === DEMO_PROFILE_ID)
-        throw new AppError('INVALID_REQUEST', 'The demo profile cannot be edited.');
-      const saved = await profiles.upsert({
-        ...input,
-        baseUrl: normalizeBaseUrl(input.baseUrl),
-        demo: false,
-      });
-      if (sync.profile?.id === saved.id) await sync.activate(saved);
-      return saved;
     },
     'profiles:remove': async ({ id }) => {
       const removed = await profiles.remove(id);
@@ -162,7 +162,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
         await rm(snapshots.profileDir(id), { recursive: true, force: true }).catch(() => {});
         if (id !== DEMO_PROFILE_ID) {
           // The profile goes either way; a key the keychain would not delete is reported, not lost.
-          keyLeft = await secrets.delete(id).then(
+          keyLeft = await keys.remove(id).then(
             () => null,
             (err: unknown) => toAppError(err).toData(),
           );
@@ -175,47 +175,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       await activate(DEMO_PROFILE_ID);
       return (await profiles.get(DEMO_PROFILE_ID)) as Profile;
     },
-    'connection:test': async (req) => {
-      let appKey = req.appKey;
-      if (!appKey && req.profileId) {
-        const profile = await profiles.get(req.profileId);
-        appKey = profile ? await appKeyFor(profile) : undefined;
-      }
-      if (!appKey) throw new AppError('NO_APP_KEY');
-      const client = new PbxClient(
-        {
-          baseUrl: normalizeBaseUrl(req.baseUrl),
-          tenant: req.tenant,
-          appKey,
-          tlsPin: req.tlsPin,
-          allowHttp: req.allowHttp,
-        },
-        opts.clientOptions,
-      );
-      const { extensions } = await client.checkConnection();
-      return { extensions, tenant: req.tenant };
-    },
     'connection:probe-certificate': ({ baseUrl }) => probeCertificate(normalizeBaseUrl(baseUrl)),
-    'credentials:set': async ({ profileId, appKey }) => {
-      if (!(await profiles.get(profileId))) throw new AppError('PROFILE_NOT_FOUND');
-      await secrets.set(profileId, appKey);
-      return { stored: true as const };
-    },
-    'credentials:delete': async ({ profileId }) => ({ deleted: await secrets.delete(profileId) }),
-    'credentials:status': async ({ profileId }) => {
-      try {
-        return { stored: await secrets.has(profileId), keychain: 'ok' as const };
-      } catch (err) {
-        const code = toAppError(err).code;
-        return {
-          stored: false,
-          // A keychain that does not answer is usually waiting behind its unlock prompt.
-          keychain:
-            code === 'KEYCHAIN_LOCKED' || code === 'KEYCHAIN_TIMEOUT'
-              ? ('locked' as const)
-              : ('unavailable' as const),
-        };
-      }
+    'credentials:delete': async ({ profileId }) => {
+      keys.session.delete(profileId);
+      return { deleted: await secrets.delete(profileId) };
     },
     'directory:get': () => {
       const snap = sync.snapshot;
@@ -283,6 +246,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     events,
     sync,
     async start() {
+      policy = await Policy.load(opts.policyPath ?? defaultPolicyPath());
+      if (policy.error) opts.log?.('the policy file cannot be used', policy.error);
       const active = await profiles.getActive();
       if (active)
         await activate(active.id).catch((err: unknown) =>

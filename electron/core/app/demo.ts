@@ -3,7 +3,7 @@
 // server), so it is held in memory and works without a keychain.
 import { startDemoPbx, type DemoPbx } from '../demo-pbx/server.js';
 import { PbxClient } from '../pbx/client.js';
-import type { ProfileInput } from '../store/profiles.js';
+import type { StoredProfileInput } from '../store/profiles.js';
 
 export const DEMO_PROFILE_ID = 'demo';
 
@@ -22,7 +22,7 @@ export class DemoController {
     return this.#pbx;
   }
 
-  async profileInput(): Promise<ProfileInput & { id: string }> {
+  async profileInput(): Promise<StoredProfileInput & { id: string }> {
     const pbx = await this.start();
     return {
       id: DEMO_PROFILE_ID,

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'profiles:use-demo',
   'connection:test',
   'connection:probe-certificate',
+  'connection:cancel',
   'credentials:set',
   'credentials:delete',
   'credentials:status',

@@ -36,8 +36,15 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const ProfileInputSchema = ProfileSchema.omit({ id: true, demo: true }).extend({
+export const KeyStorageSchema = z.enum(['keychain', 'session']);
+export type KeyStorage = z.infer<typeof KeyStorageSchema>;
+
+export const ProfileInputSchema = ProfileSchema.omit({ id: true, demo: true, keyBinding: true }).extend({
   id: Id.optional(),
+  /** A key typed into the form, stored with the profile in one step (all or nothing). */
+  appKey: z.string().min(1).max(512).optional(),
+  /** 'session': keep the key in memory until the app quits (when the keychain cannot store it). */
+  keyStorage: KeyStorageSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
@@ -52,6 +59,18 @@ export const ConnectionTestSchema = z.object({
 });
 
 export const ExportFormatSchema = z.enum(['csv', 'vcard', 'json']);
+
+/** The administrator's policy as the window may see it (no secrets in it). */
+export interface PolicyInfo {
+  path: string;
+  values: {
+    baseUrl?: string | undefined;
+    tenant?: string | undefined;
+    myExtension?: string | null | undefined;
+    showOthersVoicemail?: boolean | undefined;
+  };
+  locked: ('baseUrl' | 'tenant' | 'myExtension' | 'showOthersVoicemail')[];
+}
 
 export interface CertificateInfo {
   fingerprint256: string;
@@ -115,7 +134,16 @@ export const contract = {
   'profiles:list': {
     request: None,
     /** notice: set when the saved profiles were damaged and the previous copy was loaded. */
-    result: result<{ profiles: Profile[]; activeId: string | null; notice: AppErrorData | null }>(),
+    result: result<{
+      profiles: Profile[];
+      activeId: string | null;
+      notice: AppErrorData | null;
+      /** Profiles whose app key is kept in memory for this session only. */
+      sessionKeys: string[];
+      policy: PolicyInfo | null;
+      /** Set when a policy file exists but cannot be trusted (the app then refuses to save). */
+      policyError: AppErrorData | null;
+    }>(),
   },
   'profiles:save': { request: ProfileInputSchema, result: result<Profile>() },
   'profiles:remove': {
@@ -133,6 +161,8 @@ export const contract = {
     request: z.object({ baseUrl: z.string().min(1).max(2048) }).strict(),
     result: result<CertificateInfo>(),
   },
+  /** Stops a running connection test (it then fails with CANCELLED). */
+  'connection:cancel': { request: None, result: result<{ cancelled: boolean }>() },
   'credentials:set': {
     request: z.object({ profileId: Id, appKey: z.string().min(1).max(512) }).strict(),
     result: result<{ stored: true }>(),
@@ -143,7 +173,8 @@ export const contract = {
   },
   'credentials:status': {
     request: z.object({ profileId: Id }).strict(),
-    result: result<{ stored: boolean; keychain: 'ok' | 'unavailable' | 'locked' }>(),
+    /** session: a key is kept in memory for this session only (the keychain could not store it). */
+    result: result<{ stored: boolean; session: boolean; keychain: 'ok' | 'unavailable' | 'locked' }>(),
   },
   'directory:get': { request: None, result: result<DirectoryData | null>() },
   'directory:extension': { request: z.object({ id: Id }).strict(), result: result<ExtensionDetail>() },

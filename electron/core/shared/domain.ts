@@ -89,6 +89,9 @@ export const ProfileSchema = z.object({
   dialScheme: DialSchemeSchema,
   /** True for the built-in demo PBX profile. */
   demo: z.boolean().default(false),
+  /** The connection the keychain's app key was stored for (see key-binding.ts); set by the core
+   *  only, never accepted from the window. Absent on profiles saved before keys were bound. */
+  keyBinding: z.string().max(80).nullable().optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

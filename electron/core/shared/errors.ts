@@ -24,11 +24,15 @@ export const ERROR_CODES = {
   INSECURE_HTTP:
     'This profile uses plain http://, which sends the app key unencrypted. Allow plain HTTP in the profile or use https://.',
   KEYCHAIN_UNAVAILABLE:
-    "The system keychain is not available, so the app key cannot be stored or read. Start your desktop's keyring service; the cached directory stays usable.",
+    "The system keychain is not available, so the app key cannot be stored or read. Start your desktop's keyring service, or keep the key for this session only.",
   KEYCHAIN_LOCKED: 'The system keychain is locked. Unlock it (log in to your keyring) and try again.',
   KEYCHAIN_TIMEOUT:
     'The system keychain did not answer. Unlock it if it is waiting for a password, then try again.',
   NO_APP_KEY: 'No app key is stored for this profile. Enter the app key in the connection settings.',
+  KEY_REQUIRED:
+    'Enter the app key again: the address, tenant, certificate or plain-HTTP setting changed, and a stored key is only sent to the connection it was entered for.',
+  POLICY_LOCKED: 'Your administrator has set this value for this computer; it cannot be changed here.',
+  POLICY_INVALID: "The administrator's policy file cannot be used. Ask your administrator to fix it.",
   PROFILE_NOT_FOUND: 'That PBX profile does not exist. Choose another profile or create one.',
   CACHE_CORRUPT:
     'The saved directory was damaged; the last good copy was loaded instead. Sync to refresh it.',

@@ -11,7 +11,7 @@ import { GuardedJsonFile, type Recovered } from './guarded-json.js';
 import { SerialQueue } from './serial-queue.js';
 
 /** A profile as entered: no id yet for a new one (a slug is generated from the label). */
-export type ProfileInput = Omit<z.input<typeof ProfileSchema>, 'id'> & { id?: string | undefined };
+export type StoredProfileInput = Omit<z.input<typeof ProfileSchema>, 'id'> & { id?: string | undefined };
 
 const FILE_VERSION = 1;
 const ProfilesFileSchema = z.object({
@@ -26,6 +26,8 @@ const EMPTY: ProfilesFile = { version: FILE_VERSION, activeId: null, profiles: [
 export interface ProfileStoreOptions {
   /** Called when profiles.json was damaged and the previous copy was used instead. */
   onRecovered?: (recovered: Recovered) => void;
+  /** Applied to every profile read: the administrator's policy overrides what is saved. */
+  apply?: (profile: Profile) => Profile;
 }
 
 export class ProfileStore {
@@ -42,17 +44,22 @@ export class ProfileStore {
   }
 
   async list(): Promise<Profile[]> {
-    return (await this.read()).profiles;
+    return (await this.read()).profiles.map((p) => this.effective(p));
+  }
+
+  private effective(profile: Profile): Profile {
+    return this.opts.apply ? this.opts.apply(profile) : profile;
   }
 
   /** The profile, or null if there is none with that id. */
   async get(id: string): Promise<Profile | null> {
-    return (await this.read()).profiles.find((p) => p.id === id) ?? null;
+    const found = (await this.read()).profiles.find((p) => p.id === id);
+    return found ? this.effective(found) : null;
   }
 
   /** Creates (no id, or an unknown id) or replaces (known id) a profile; returns it as saved.
    *  The first profile created becomes the active one. */
-  upsert(input: ProfileInput): Promise<Profile> {
+  upsert(input: StoredProfileInput): Promise<Profile> {
     return this.mutate((state) => {
       const id = input.id ?? uniqueSlug(input.label ?? '', state.profiles);
       const parsed = ProfileSchema.safeParse({ ...input, id });
@@ -72,6 +79,11 @@ export class ProfileStore {
     });
   }
 
+  /** The id a new profile with this label would get (a readable slug, unique among the saved). */
+  async nextId(label: string): Promise<string> {
+    return uniqueSlug(label, await this.list());
+  }
+
   /** Deletes a profile; if it was active, the first remaining one (or none) becomes active. */
   remove(id: string): Promise<boolean> {
     return this.mutate((state) => {
@@ -84,7 +96,8 @@ export class ProfileStore {
 
   async getActive(): Promise<Profile | null> {
     const state = await this.read();
-    return state.profiles.find((p) => p.id === state.activeId) ?? null;
+    const found = state.profiles.find((p) => p.id === state.activeId);
+    return found ? this.effective(found) : null;
   }
 
   /** Makes `id` the active profile (null: none). Throws PROFILE_NOT_FOUND for an unknown id. */

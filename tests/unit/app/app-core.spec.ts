@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import type { SecretStore } from '../../../electron/core/credentials/keychain.js';
 import { AppError } from '../../../electron/core/errors.js';
-import { type Harness, makeHarness, removeDir, tempDir, until } from '../../support/core-harness.js';
+import {
+  brokenKeychain,
+  type Harness,
+  makeHarness,
+  removeDir,
+  tempDir,
+  until,
+} from '../../support/core-harness.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -11,12 +18,6 @@ afterEach(async () => {
       .pop()?.()
       .catch(() => {});
 });
-
-/** A keychain whose every call fails with `code`, as a locked or missing one does. */
-function brokenKeychain(code: 'KEYCHAIN_LOCKED' | 'KEYCHAIN_UNAVAILABLE'): SecretStore {
-  const fail = async (): Promise<never> => Promise.reject(new AppError(code));
-  return { probe: fail, get: fail, has: fail, set: fail, delete: fail };
-}
 
 async function pbx(opts: Parameters<typeof startDemoPbx>[0] = {}): Promise<DemoPbx> {
   const p = await startDemoPbx({ extensions: 40, tenants: 2, ...opts });
@@ -41,9 +42,9 @@ async function connect(h: Harness, p: DemoPbx, over: Record<string, unknown> = {
     allowHttp: true,
     showOthersVoicemail: false,
     dialScheme: 'tel',
+    appKey: p.appKey,
     ...over,
   });
-  await h.ok('credentials:set', { profileId: profile.id, appKey: p.appKey });
   await h.ok('profiles:activate', { id: profile.id });
   const state = await h.ok('sync:now');
   return { profile, state };
@@ -179,14 +180,14 @@ describe('sync against the demo PBX', () => {
     );
     expect(state.lastError?.code).toBe('KEYCHAIN_LOCKED');
     const status = await h2.ok('credentials:status', { profileId: state.profileId! });
-    expect(status).toEqual({ stored: false, keychain: 'locked' });
+    expect(status).toEqual({ stored: false, session: false, keychain: 'locked' });
   });
 
   it('reports a tenant that returns nothing without wiping the directory', async () => {
     const p = await pbx();
     const h = await harness();
     const { profile } = await connect(h, p);
-    await h.ok('profiles:save', { ...profile, tenant: 'no-such-tenant' });
+    await h.ok('profiles:save', { ...profile, tenant: 'no-such-tenant', appKey: p.appKey });
     const state = await h.ok('sync:now');
     expect(state.lastError?.code).toBe('TENANT_EMPTY');
     expect((await h.ok('directory:get'))?.extensions).toHaveLength(40);
@@ -247,7 +248,7 @@ describe('damaged saved data', () => {
   it('loads the previous profiles when profiles.json is damaged, and says so', async () => {
     const h1 = await harness();
     const base = { baseUrl: 'https://pbx.example.com', tenant: '1', tlsPin: null, myExtension: null };
-    const extra = { allowHttp: false, showOthersVoicemail: false, dialScheme: 'tel' as const };
+    const extra = { allowHttp: false, showOthersVoicemail: false, dialScheme: 'tel' as const, appKey: 'k' };
     await h1.ok('profiles:save', { label: 'One', ...base, ...extra });
     await h1.ok('profiles:save', { label: 'Two', ...base, ...extra });
     const { writeFile } = await import('node:fs/promises');
@@ -276,6 +277,7 @@ describe('removing a profile', () => {
     expect(existsSync(cacheDir)).toBe(false);
     expect(await h.ok('credentials:status', { profileId: profile.id })).toEqual({
       stored: false,
+      session: false,
       keychain: 'ok',
     });
     expect((await h.ok('profiles:list')).activeId).toBe('demo');
@@ -298,6 +300,7 @@ describe('removing a profile', () => {
       allowHttp: true,
       showOthersVoicemail: false,
       dialScheme: 'tel',
+      appKey: p.appKey,
     });
     const r = await h2.ok('profiles:remove', { id: other.id });
     expect(r.removed).toBe(true);

@@ -37,8 +37,8 @@ it('never lets a device secret, features password or app key reach disk or IPC',
     allowHttp: true,
     showOthersVoicemail: true,
     dialScheme: 'sip',
+    appKey: p.appKey,
   });
-  await h.ok('credentials:set', { profileId: profile.id, appKey: p.appKey });
   await h.ok('profiles:activate', { id: profile.id });
   await h.ok('sync:now');
   const dir = (await h.ok('directory:get'))!;

@@ -34,8 +34,8 @@ async function setup(
     allowHttp: true,
     showOthersVoicemail: over.showOthersVoicemail ?? false,
     dialScheme: 'tel',
+    appKey: p.appKey,
   });
-  await h.ok('credentials:set', { profileId: profile.id, appKey: p.appKey });
   await h.ok('profiles:activate', { id: profile.id });
   await h.ok('sync:now');
   const dir = (await h.ok('directory:get'))!;

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Recovered } from '../../../electron/core/store/guarded-json.js';
-import { type ProfileInput, ProfileStore, slugify } from '../../../electron/core/store/profiles.js';
+import { type StoredProfileInput, ProfileStore, slugify } from '../../../electron/core/store/profiles.js';
 
 let dataDir: string;
 let store: ProfileStore;
 const file = () => join(dataDir, 'profiles.json');
 
-const office: ProfileInput = {
+const office: StoredProfileInput = {
   label: 'Head office (PBX 2)',
   baseUrl: 'https://pbx.example.com:3500',
   tenant: 'vitalpbx',
@@ -19,7 +19,7 @@ const office: ProfileInput = {
   showOthersVoicemail: false,
   dialScheme: 'tel',
 };
-const lab: ProfileInput = {
+const lab: StoredProfileInput = {
   ...office,
   label: 'Lab',
   baseUrl: 'http://10.0.0.5',
@@ -71,7 +71,7 @@ describe('ProfileStore', () => {
   });
 
   it('never writes a secret: unknown fields such as an app key are stripped', async () => {
-    await store.upsert({ ...office, appKey: 'SUPER-SECRET-KEY' } as ProfileInput);
+    await store.upsert({ ...office, appKey: 'SUPER-SECRET-KEY' } as StoredProfileInput);
     const text = await readFile(file(), 'utf8');
     expect(text).not.toContain('SUPER-SECRET-KEY');
     expect(text).not.toMatch(/appKey/i);
