@@ -85,7 +85,7 @@ test('a self-signed certificate can be trusted after comparing its fingerprint',
   await expect(rows(app).first()).toBeVisible();
 });
 
-test('a changed certificate shows both fingerprints and cannot be trusted', async ({ app }) => {
+test('a changed certificate is a hard stop that only a confirmed replacement gets past', async ({ app }) => {
   pbx = await startDemoPbx({ extensions: 8, https: true });
   const port = Number(new URL(pbx.origin).port);
   await fillConnection(app, { url: pbx.origin, tenant: pbx.tenant, key: pbx.appKey });
@@ -104,9 +104,11 @@ test('a changed certificate shows both fingerprints and cannot be trusted', asyn
   await testConnection(app);
   const dialog = app.getByRole('alertdialog', { name: 'The certificate has changed' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(first);
-  await expect(dialog).toContainText(second);
-  await expect(dialog.getByRole('button', { name: /Trust/ })).toHaveCount(0);
+  await expect(dialog.getByTestId('expected-fingerprint')).toHaveText(first);
+  await expect(dialog.getByTestId('presented-fingerprint')).toHaveText(second);
+  // Not one click: the replacement stays disabled until the administrator's confirmation is ticked.
+  const replace = dialog.getByRole('button', { name: 'Replace the trusted certificate' });
+  await expect(replace).toBeDisabled();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(app.getByRole('alert')).toContainText('Certificate changed');
 });

@@ -2,9 +2,10 @@
 // settings (theme, dial scheme) and which screen is showing. Everything comes from the bridge;
 // nothing here talks to the PBX or holds a secret.
 import type { Profile } from '../../../electron/core/shared/domain.js';
-import type { Settings, SyncState } from '../../../electron/core/shared/contract.js';
+import type { PolicyInfo, Settings, SyncState } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { bridge } from './bridge.js';
+import { ConnectionForm } from './connection-form.svelte.js';
 
 export type Screen = 'loading' | 'connect' | 'directory';
 
@@ -27,8 +28,13 @@ export class AppState {
   settings = $state<Settings | null>(null);
   /** A failure of the last app-level action (switching profile, saving settings). */
   error = $state<AppErrorData | null>(null);
-  /** The profile the connection screen edits; null for a new one. */
-  editing = $state<Profile | null>(null);
+  /** The connection screen's form (a new profile, or the one being edited). */
+  form = $state<ConnectionForm | null>(null);
+  /** Profiles whose app key is kept in memory for this session only. */
+  sessionKeys = $state<string[]>([]);
+  /** The administrator's policy, and why it cannot be used when it is broken. */
+  policy = $state<PolicyInfo | null>(null);
+  policyError = $state<AppErrorData | null>(null);
   /** Ticks every 30 s so "synced N min ago" stays true without a reload. */
   now = $state(Date.now());
 
@@ -51,7 +57,7 @@ export class AppState {
       const s = await bridge.sync.state();
       if (s.ok) this.#applySync(s.data);
     } else {
-      this.screen = 'connect';
+      this.editProfile(null);
     }
   }
 
@@ -73,6 +79,9 @@ export class AppState {
     }
     this.profiles = r.data.profiles;
     this.activeId = r.data.activeId;
+    this.sessionKeys = r.data.sessionKeys;
+    this.policy = r.data.policy;
+    this.policyError = r.data.policyError;
     if (r.data.notice) this.error = r.data.notice;
   }
 
@@ -111,7 +120,7 @@ export class AppState {
   async removeProfile(id: string): Promise<AppErrorData | null> {
     const r = await bridge.profiles.remove({ id });
     if (!r.ok) return r.error;
-    this.editing = null;
+    this.form = null;
     await this.refreshProfiles();
     if (r.data.keyLeft) {
       this.error = {
@@ -125,18 +134,20 @@ export class AppState {
       const s = await bridge.sync.state();
       if (s.ok) this.#applySync(s.data);
       this.screen = 'directory';
-    } else this.screen = 'connect';
+    } else this.editProfile(null);
     return null;
   }
 
   editProfile(profile: Profile | null): void {
-    this.editing = profile;
+    this.form = new ConnectionForm(this, profile);
     this.screen = 'connect';
   }
 
-  cancelEdit(): void {
-    this.editing = null;
-    this.screen = this.activeId ? 'directory' : 'connect';
+  /** Leaves the connection screen (after a save, or Cancel). */
+  closeForm(): void {
+    if (!this.activeId) return this.editProfile(null);
+    this.form = null;
+    this.screen = 'directory';
   }
 
   async saveSettings(patch: Partial<Settings>): Promise<void> {
