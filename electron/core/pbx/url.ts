@@ -53,30 +53,30 @@ export function segment(value: string): string {
 
 /**
  * The URL of a voicemail audio file: `base + recfile` for a server path, or the recfile itself
- * when it is an absolute http(s) URL on the PBX's own host. Another host is refused: the app key
- * travels with the request and PBX data must not be able to send it elsewhere.
+ * when it is an absolute http(s) URL on the profile's own origin (scheme, host and port). Any
+ * other target is refused (AUDIO_LINK_REFUSED): the app key travels with the request, so PBX data
+ * must not send it to another host, to another service on the PBX host (another port escapes the
+ * pinned certificate's service), or over plain HTTP from an https profile.
  */
 export function audioUrl(base: string, recfile: string): URL {
   const ref = recfile.trim();
+  const origin = new URL(base).origin;
+  let url: URL;
   if (/^https?:\/\//i.test(ref)) {
-    let url: URL;
     try {
       url = new URL(ref);
     } catch {
-      throw badAudioLink();
+      throw refusedAudioLink();
     }
-    if (url.hostname.toLowerCase() !== new URL(base).hostname.toLowerCase()) throw badAudioLink();
-    return url;
+  } else {
+    if (ref === '' || /^[a-z][a-z0-9+.-]*:/i.test(ref)) throw refusedAudioLink();
+    // String concatenation, not URL resolution, so a '//other-host/...' recfile stays a path.
+    url = new URL(`${base}${ref.startsWith('/') ? '' : '/'}${ref}`);
   }
-  if (ref === '' || /^[a-z][a-z0-9+.-]*:/i.test(ref)) throw badAudioLink();
-  // String concatenation, not URL resolution, so a '//other-host/...' recfile stays a path.
-  return new URL(`${base}${ref.startsWith('/') ? '' : '/'}${ref}`);
+  if (url.origin !== origin) throw refusedAudioLink();
+  return url;
 }
 
-function badAudioLink(): AppError {
-  return new AppError(
-    'INVALID_RESPONSE',
-    'The PBX gave a voicemail audio link the app will not follow (not on the PBX host). Tell your PBX administrator.',
-    { detail: { reason: 'audio-link' } },
-  );
+function refusedAudioLink(): AppError {
+  return new AppError('AUDIO_LINK_REFUSED', undefined, { detail: { reason: 'audio-link' } });
 }

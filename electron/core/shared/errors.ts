@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   CANCELLED: 'The operation was cancelled.',
   AUDIO_INVALID: 'The voicemail audio file is damaged or in a format the app cannot play.',
   AUDIO_UNAVAILABLE: 'This message is not cached and the PBX cannot be reached. Play it again when online.',
+  AUDIO_LINK_REFUSED:
+    'The PBX gave a voicemail audio link outside its own address (another host, port or scheme), so the app did not send the key there. Tell your PBX administrator.',
   VOICEMAIL_DISABLED: "Viewing other extensions' voicemail is turned off in this profile's settings.",
   INVALID_REQUEST: 'The app sent a malformed request. This is a bug; please report it.',
   UNKNOWN_CHANNEL: 'The app asked for an operation that does not exist. This is a bug; please report it.',

@@ -52,13 +52,32 @@ describe('audioUrl', () => {
     expect(audioUrl(base, 'static/a.wav').href).toBe('https://pbx.example.com:3500/pbx/static/a.wav');
     expect(audioUrl(base, '//evil.example/x.wav').host).toBe('pbx.example.com:3500');
   });
-  it('uses an absolute URL on the PBX host as is and refuses any other host or scheme', () => {
-    expect(audioUrl(base, 'HTTPS://PBX.example.com/static/a.wav?t=1').href).toBe(
-      'https://pbx.example.com/static/a.wav?t=1',
+  it("uses an absolute URL only on the profile's own scheme, host and port", () => {
+    expect(audioUrl(base, 'HTTPS://PBX.example.com:3500/static/a.wav?t=1').href).toBe(
+      'https://pbx.example.com:3500/static/a.wav?t=1',
     );
-    for (const bad of ['https://evil.example/a.wav', 'file:///etc/passwd', 'javascript:alert(1)', '']) {
-      expect(() => audioUrl(base, bad)).toThrow(AppError);
+    expect(audioUrl('https://pbx.example.com', 'https://pbx.example.com:443/a.wav').href).toBe(
+      'https://pbx.example.com/a.wav',
+    );
+  });
+  it.each([
+    'https://evil.example:3500/a.wav',
+    // Same host, another port or scheme: the key would reach another service, or travel in clear.
+    'https://pbx.example.com/static/a.wav',
+    'https://pbx.example.com:8443/static/a.wav',
+    'http://pbx.example.com:3500/static/a.wav',
+    'http://pbx.example.com/static/a.wav',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    '',
+  ])('refuses %j with AUDIO_LINK_REFUSED', (bad) => {
+    let code = 'no error';
+    try {
+      audioUrl(base, bad);
+    } catch (err) {
+      code = err instanceof AppError ? err.code : 'not an AppError';
     }
+    expect(code).toBe('AUDIO_LINK_REFUSED');
   });
 });
 
@@ -143,14 +162,20 @@ describe('requests on the wire', () => {
     expect(await c.fetchAudio(`${f.origin}/abs/msg0001.wav`)).toHaveLength(wav.length);
 
     const codes: string[] = [];
-    for (const recfile of ['/login', 'http://other.invalid/x.wav']) {
+    const port = Number(new URL(f.origin).port);
+    const elsewhere = [
+      'http://other.invalid/x.wav',
+      `http://127.0.0.1:${port + 1}/x.wav`,
+      `http://localhost:${port}/x.wav`,
+    ];
+    for (const recfile of ['/login', ...elsewhere]) {
       try {
         await c.fetchAudio(recfile);
       } catch (err) {
         codes.push(err instanceof AppError ? err.code : 'other');
       }
     }
-    expect(codes).toEqual(['INVALID_RESPONSE', 'INVALID_RESPONSE']);
+    expect(codes).toEqual(['INVALID_RESPONSE', ...elsewhere.map(() => 'AUDIO_LINK_REFUSED')]);
     expect(f.requests).toHaveLength(3);
   });
 
