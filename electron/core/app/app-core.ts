@@ -7,7 +7,8 @@ import { type Dispatch, createDispatcher, type Handlers } from '../ipc/dispatche
 import { EventHub } from '../ipc/events.js';
 import { AppError, toAppError } from '../errors.js';
 import { Keychain, type SecretStore } from '../credentials/keychain.js';
-import { PbxClient, type PbxClientOptions, normalizeBaseUrl, probeCertificate } from '../pbx/client.js';
+import { PbxClient, type PbxClientOptions } from '../pbx/client.js';
+import { guardedProbe } from '../pbx/probe-guard.js';
 import { ProfileStore } from '../store/profiles.js';
 import { SnapshotStore } from '../store/snapshot-store.js';
 import { exportDirectory } from '../export/index.js';
@@ -175,7 +176,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       await activate(DEMO_PROFILE_ID);
       return (await profiles.get(DEMO_PROFILE_ID)) as Profile;
     },
-    'connection:probe-certificate': ({ baseUrl }) => probeCertificate(normalizeBaseUrl(baseUrl)),
+    'connection:probe-certificate': guardedProbe(),
     'credentials:delete': async ({ profileId }) => {
       keys.session.delete(profileId);
       return { deleted: await secrets.delete(profileId) };

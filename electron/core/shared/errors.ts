@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   TLS_CHANGED:
     "The PBX's certificate has changed since you trusted it. Do not continue until your administrator confirms the new fingerprint.",
   TLS_ERROR: 'A secure connection to the PBX could not be set up. Check the address and the PBX certificate.',
+  NO_TLS_CERTIFICATE:
+    'No TLS certificate could be read at that address: nothing answered there, or it does not speak TLS. Check the address and port.',
+  PROBE_RATE_LIMITED: 'Too many certificate checks in a short time. Wait a minute, then try again.',
   INSECURE_HTTP:
     'This profile uses plain http://, which sends the app key unencrypted. Allow plain HTTP in the profile or use https://.',
   KEYCHAIN_UNAVAILABLE:
