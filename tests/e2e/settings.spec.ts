@@ -16,6 +16,12 @@ test('voicemail polling, shortcut and start at login are saved; a bad shortcut i
   await shortcut.press('Tab');
   await expect(dialog.getByRole('alert')).toContainText('Not a shortcut');
   await expectAccessible(app, testInfo, 'settings-invalid-shortcut');
+  // Keys other applications need are refused, with the reason.
+  for (const taken of ['CommandOrControl+C', 'Alt+F4']) {
+    await shortcut.fill(taken);
+    await shortcut.press('Tab');
+    await expect(dialog.getByRole('alert')).toContainText(/two modifiers|used by other applications/);
+  }
   await shortcut.fill('Ctrl+Shift+F2');
   await shortcut.press('Tab');
   await expect(dialog.getByRole('alert')).toHaveCount(0);

@@ -1,6 +1,8 @@
 // App-wide settings (theme, dial scheme, voicemail polling, global shortcut, start at login) in
 // <dataDir>/settings.json, guarded like the profiles: atomic writes, previous copy on damage.
 import { join } from 'node:path';
+import { AppError } from '../errors.js';
+import { shortcutProblem } from '../shared/accelerator.js';
 import { SettingsSchema, type Settings } from '../shared/contract.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';
 import { SerialQueue } from '../store/serial-queue.js';
@@ -30,6 +32,9 @@ export class SettingsStore {
   }
 
   update(patch: { [K in keyof Settings]?: Settings[K] | undefined }): Promise<Settings> {
+    // The global shortcut policy (see accelerator.ts): refused here, whatever the window checked.
+    const problem = patch.globalShortcut === undefined ? null : shortcutProblem(patch.globalShortcut);
+    if (problem) return Promise.reject(new AppError('SHORTCUT_NOT_ALLOWED', problem));
     return this.#queue.run('settings', async () => {
       const current = (await this.#file.read())?.value ?? DEFAULT_SETTINGS;
       // A field sent as `undefined` means "unchanged", never "reset to nothing".

@@ -52,6 +52,8 @@ export const ERROR_CODES = {
   INVALID_REQUEST: 'The app sent a malformed request. This is a bug; please report it.',
   UNKNOWN_CHANNEL: 'The app asked for an operation that does not exist. This is a bug; please report it.',
   FORBIDDEN_SENDER: 'The request did not come from the app window and was refused.',
+  SHORTCUT_NOT_ALLOWED:
+    'That global shortcut would take keys other applications need. Use a function key, or at least two modifiers with Ctrl, Alt or Super, like Ctrl+Alt+D.',
   INVALID_LINK: 'That number cannot be dialled: only digits, +, *, # and SIP addresses are allowed.',
   INTERNAL: 'Something went wrong inside the app. Try again; if it persists, please report it.',
 } as const;
