@@ -1,16 +1,20 @@
 // Voicemail for the active profile: the agent's own mailbox ("my extension") and, only when the
 // profile allows it, other extensions' mailboxes. Lists are cached per mailbox so they show
 // offline; audio is fetched by the core (never by the renderer), converted to playable WAV
-// (GSM 6.10 decoded here) and kept in the bounded audio cache. A poller watches the agent's
+// (GSM 6.10 decoded in a worker thread) and kept in the bounded audio cache. The PBX's recfile
+// paths carry its /static/<token>/ capability: they stay in this object's memory, never in a
+// result or on disk; the window names a message by its key, and a path that is not in memory
+// (after a restart) is looked up by listing the mailbox again. A poller watches the agent's
 // INBOX and raises `voicemail:new`, backing off while the PBX is unreachable.
 import { join } from 'node:path';
 import { AppError, toAppError } from '../errors.js';
 import type { EventHub } from '../ipc/events.js';
 import type { PbxClient } from '../pbx/client.js';
-import type { VoicemailList } from '../shared/contract.js';
+import type { VoicemailList, VoicemailMessage } from '../shared/contract.js';
 import { type Profile, type VoicemailRecord, VoicemailRecordSchema } from '../shared/domain.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';
 import { AudioCache } from '../voicemail/audio-cache.js';
+import { playableWav } from '../voicemail/playable.js';
 import { toPlayableWav } from '../voicemail/wav.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
@@ -18,8 +22,21 @@ import type { SyncService } from './sync-service.js';
 interface CachedList {
   mailbox: string;
   extensionId: string;
-  records: VoicemailRecord[];
+  records: VoicemailMessage[];
   fetchedAt: number;
+}
+
+const MessageSchema = VoicemailRecordSchema.omit({ recfile: true });
+
+/** A record without its recfile (zod's object parse drops the key). */
+function message(r: VoicemailRecord | VoicemailMessage): VoicemailMessage {
+  return MessageSchema.parse(r);
+}
+
+/** Bytes that own their whole buffer: structured clone (Electron IPC) sends a view's entire
+ *  ArrayBuffer, and a pooled Node buffer holds other data. */
+function exact(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 export interface VoicemailDeps {
@@ -33,6 +50,8 @@ export interface VoicemailDeps {
 }
 
 const OFFLINE = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
+/** Failures a fresh recfile cannot mend. */
+const NO_RETRY = new Set(['CANCELLED', 'AUDIO_LINK_REFUSED', 'AUDIO_TOO_LONG', 'BODY_TOO_LARGE']);
 const MAX_POLL_MS = 10 * 60_000;
 
 function parseCachedList(raw: unknown): { ok: true; value: CachedList } | { ok: false; reason: string } {
@@ -40,11 +59,11 @@ function parseCachedList(raw: unknown): { ok: true; value: CachedList } | { ok: 
   if (!v || typeof v.mailbox !== 'string' || typeof v.extensionId !== 'string' || !Array.isArray(v.records)) {
     return { ok: false, reason: 'not a voicemail list' };
   }
-  const records = v.records.map((r) => VoicemailRecordSchema.safeParse(r));
+  const records = v.records.map((r) => MessageSchema.safeParse(r));
   if (records.some((r) => !r.success)) return { ok: false, reason: 'invalid record' };
   return {
     ok: true,
-    value: { ...(v as CachedList), records: records.map((r) => r.data as VoicemailRecord) },
+    value: { ...(v as CachedList), records: records.map((r) => r.data as VoicemailMessage) },
   };
 }
 
@@ -54,6 +73,8 @@ export class VoicemailHandlers {
   #knownInbox: Set<string> | null = null;
   #lastUnread: number | null = null;
   #disposed = false;
+  /** recfile by profile, mailbox extension and message key (memory only, see the header). */
+  readonly #recfiles = new Map<string, string>();
   readonly #unsubscribe: () => void;
 
   constructor(private readonly deps: VoicemailDeps) {
@@ -126,7 +147,8 @@ export class VoicemailHandlers {
     try {
       const client = await this.deps.clientFor(p);
       const { records } = await client.listVoicemail(id);
-      cached = { mailbox, extensionId: id, records, fetchedAt: Date.now() };
+      for (const r of records) this.#recfiles.set(this.#recfileKey(p, id, r.key), r.recfile);
+      cached = { mailbox, extensionId: id, records: records.map(message), fetchedAt: Date.now() };
       await file.write(JSON.stringify(cached));
     } catch (err) {
       const e = toAppError(err);
@@ -152,7 +174,24 @@ export class VoicemailHandlers {
     return { ...list, cached: cachedKeys, fromCache, error, unread };
   }
 
-  async #record(p: Profile, id: string, key: string): Promise<{ record: VoicemailRecord; mailbox: string }> {
+  #recfileKey(p: Profile, extensionId: string, key: string): string {
+    return JSON.stringify([p.id, extensionId, key]);
+  }
+
+  /** The message's recfile: from memory, else from a fresh listing of its mailbox. */
+  async #recfile(p: Profile, id: string, key: string, fresh: boolean): Promise<string> {
+    const k = this.#recfileKey(p, id, key);
+    if (fresh) this.#recfiles.delete(k);
+    if (!this.#recfiles.has(k)) {
+      const list = await this.list(id);
+      if (list.fromCache && list.error) throw new AppError(list.error.code, list.error.message);
+    }
+    const recfile = this.#recfiles.get(k);
+    if (!recfile) throw new AppError('NOT_FOUND');
+    return recfile;
+  }
+
+  async #record(p: Profile, id: string, key: string): Promise<{ record: VoicemailMessage; mailbox: string }> {
     const list = (
       await this.#listFile(p, id)
         .read()
@@ -170,31 +209,30 @@ export class VoicemailHandlers {
     const cache = this.#cache(p);
     const hit = await cache.get(mailbox, key);
     if (hit) {
+      // Cached audio is already PCM/mu-law/A-law: reading its header is all that is left to do.
       const info = toPlayableWav(hit.wav);
-      return { wav: hit.wav, format: hit.format, durationSec: info.durationSec, fromCache: true };
+      return { wav: exact(hit.wav), format: hit.format, durationSec: info.durationSec, fromCache: true };
     }
     let bytes: Uint8Array;
     try {
       const client = await this.deps.clientFor(p);
       try {
-        bytes = await client.fetchAudio(record.recfile);
+        bytes = await client.fetchAudio(await this.#recfile(p, id, record.key, false));
       } catch (err) {
         const e = toAppError(err);
-        if (e.code === 'CANCELLED' || OFFLINE.has(e.code)) throw e;
+        if (NO_RETRY.has(e.code) || OFFLINE.has(e.code)) throw e;
         // The /static/<token>/ segment can expire: list again and retry once with the fresh path.
-        const fresh = (await this.list(id)).records.find((r) => r.key === key);
-        if (!fresh) throw new AppError('NOT_FOUND');
-        bytes = await client.fetchAudio(fresh.recfile);
+        bytes = await client.fetchAudio(await this.#recfile(p, id, record.key, true));
       }
     } catch (err) {
       const e = toAppError(err);
       if (OFFLINE.has(e.code)) throw new AppError('AUDIO_UNAVAILABLE', undefined, { cause: e });
       throw e;
     }
-    const playable = toPlayableWav(bytes);
+    const playable = await playableWav(bytes);
     await cache.put(mailbox, key, { wav: playable.wav, format: playable.format });
     return {
-      wav: playable.wav,
+      wav: exact(playable.wav),
       format: playable.format,
       durationSec: playable.durationSec,
       fromCache: false,

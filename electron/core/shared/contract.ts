@@ -110,10 +110,16 @@ export interface ExtensionDetail {
   error: AppErrorData | null;
 }
 
+/**
+ * A voicemail message as the window sees it: named by its key, without the PBX's recfile path
+ * (which carries the PBX's /static/<token>/ capability and stays in the core).
+ */
+export type VoicemailMessage = Omit<VoicemailRecord, 'recfile'>;
+
 export interface VoicemailList {
   mailbox: string;
   extensionId: string;
-  records: VoicemailRecord[];
+  records: VoicemailMessage[];
   /** Keys of records whose audio is cached on disk (playable offline). */
   cached: string[];
   fetchedAt: number;

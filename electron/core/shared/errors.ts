@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   SYNC_IN_PROGRESS: 'A sync is already running for this profile. Wait for it to finish.',
   CANCELLED: 'The operation was cancelled.',
   AUDIO_INVALID: 'The voicemail audio file is damaged or in a format the app cannot play.',
+  AUDIO_TOO_LONG:
+    'This voicemail is longer than the 30 minutes the app plays. Listen to it on your phone, or ask your PBX administrator.',
   AUDIO_UNAVAILABLE: 'This message is not cached and the PBX cannot be reached. Play it again when online.',
   AUDIO_LINK_REFUSED:
     'The PBX gave a voicemail audio link outside its own address (another host, port or scheme), so the app did not send the key there. Tell your PBX administrator.',

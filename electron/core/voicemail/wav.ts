@@ -8,6 +8,7 @@
 import { AppError } from '../errors.js';
 import {
   GSM_FRAME_BYTES,
+  GSM_FRAME_SAMPLES,
   GSM_MAGIC,
   WAV49_BLOCK_BYTES,
   WAV49_BLOCK_SAMPLES,
@@ -30,6 +31,12 @@ export interface PlayableWav {
 }
 
 const RAW_GSM_RATE = 8000;
+/**
+ * Longest message the app plays: 30 minutes (voicemail is minutes long; PBXs cap it lower). A
+ * 3-hour GSM file became 165 MB of PCM and a 646 MB memory peak, so anything longer is refused
+ * from its header, before decoding or caching, with AUDIO_TOO_LONG.
+ */
+export const MAX_AUDIO_SECONDS = 30 * 60;
 const MAX_SAMPLE_RATE = 768_000;
 const LITTLE_ENDIAN_HOST = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -122,6 +129,44 @@ function fromGsmWav(bytes: Uint8Array, info: WavInfo): PlayableWav {
   };
 }
 
+/** The duration the header promises, in seconds (whole GSM blocks/frames, as decoded). */
+function declaredSeconds(bytes: Uint8Array, info: WavInfo | null): number {
+  if (!info) return (Math.floor(bytes.length / GSM_FRAME_BYTES) * GSM_FRAME_SAMPLES) / RAW_GSM_RATE;
+  if (info.sampleRate < 1 || info.blockAlign < 1) return 0;
+  if (info.format === 'gsm') {
+    return (Math.floor(info.dataLength / WAV49_BLOCK_BYTES) * WAV49_BLOCK_SAMPLES) / info.sampleRate;
+  }
+  return Math.floor(info.dataLength / info.blockAlign) / info.sampleRate;
+}
+
+function checkLength(bytes: Uint8Array, info: WavInfo | null): void {
+  const seconds = declaredSeconds(bytes, info);
+  if (seconds > MAX_AUDIO_SECONDS) {
+    throw new AppError(
+      'AUDIO_TOO_LONG',
+      `This voicemail lasts ${Math.round(seconds / 60)} minutes; the app plays messages of up to ` +
+        `${MAX_AUDIO_SECONDS / 60} minutes. Listen to it on your phone, or ask your PBX administrator.`,
+      { detail: { durationSec: Math.round(seconds) } },
+    );
+  }
+}
+
+/**
+ * True when the bytes are GSM, which must be decoded (slow: done in a worker, see playable.ts).
+ * Throws what toPlayableWav would for a file that is too large or too long.
+ */
+export function needsDecoding(bytes: Uint8Array): boolean {
+  if (bytes.length > WAV_MAX_BYTES) return false;
+  if (isRiff(bytes)) {
+    const info = parseWav(bytes);
+    checkLength(bytes, info);
+    return info.format === 'gsm';
+  }
+  if (!looksLikeRawGsm(bytes)) return false;
+  checkLength(bytes, null);
+  return true;
+}
+
 /**
  * Returns a WAV Chromium can play, decoding GSM when needed. Throws AppError('AUDIO_INVALID')
  * with a message naming the problem for anything else (not audio, unsupported format, damage).
@@ -133,6 +178,7 @@ export function toPlayableWav(bytes: Uint8Array): PlayableWav {
   if (isRiff(bytes)) {
     const info = parseWav(bytes);
     checkCommon(info);
+    checkLength(bytes, info);
     switch (info.format) {
       case 'pcm16':
       case 'mulaw':
@@ -148,6 +194,7 @@ export function toPlayableWav(bytes: Uint8Array): PlayableWav {
     }
   }
   if (looksLikeRawGsm(bytes)) {
+    checkLength(bytes, null);
     const samples = decodeGsm(bytes, { partial: 'drop' });
     return {
       wav: encodePcm16Wav(samples, RAW_GSM_RATE),

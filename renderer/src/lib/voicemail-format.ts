@@ -1,7 +1,7 @@
 // Pure helpers for the voicemail UI: folder grouping and order, message labels, clock times,
 // seek arithmetic, how an action's failure is shown, and download names. No runes and no DOM,
 // so the unit tests run them in Node.
-import type { VoicemailRecord } from '../../../electron/core/shared/domain.js';
+import type { VoicemailMessage } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
@@ -11,19 +11,19 @@ export const SEEK_STEP_SEC = 5;
 export interface FolderGroup {
   folder: string;
   label: string;
-  records: VoicemailRecord[];
+  records: VoicemailMessage[];
 }
 
 // Urgent sits right after the new messages: an agent must not scroll past old ones to reach it.
 const FOLDER_RANK: Record<string, number> = { INBOX: 0, URGENT: 1, OLD: 2 };
 const FOLDER_LABEL: Record<string, string> = { INBOX: 'New (INBOX)', URGENT: 'Urgent', OLD: 'Old' };
 
-export function isNew(r: VoicemailRecord): boolean {
+export function isNew(r: VoicemailMessage): boolean {
   return r.folder.toUpperCase() === 'INBOX';
 }
 
 /** Not yet heard: Asterisk keeps urgent messages in Urgent until they are listened to. */
-export function isUnheard(r: VoicemailRecord): boolean {
+export function isUnheard(r: VoicemailMessage): boolean {
   return isNew(r) || r.folder.toUpperCase() === 'URGENT';
 }
 
@@ -33,7 +33,7 @@ export function folderLabel(folder: string): string {
 
 /** Known folders first (INBOX, Urgent, Old), others in the order the PBX returned them;
  *  newest message first within a folder. */
-export function groupByFolder(records: readonly VoicemailRecord[]): FolderGroup[] {
+export function groupByFolder(records: readonly VoicemailMessage[]): FolderGroup[] {
   const groups = new Map<string, FolderGroup>();
   for (const r of records) {
     let g = groups.get(r.folder);
@@ -49,7 +49,7 @@ export function groupByFolder(records: readonly VoicemailRecord[]): FolderGroup[
 
 /** The key `step` places away from `key` in the displayed order, or null at either end. */
 export function neighbour(
-  order: readonly VoicemailRecord[],
+  order: readonly VoicemailMessage[],
   key: string | null,
   step: 1 | -1,
 ): string | null {
@@ -60,7 +60,10 @@ export function neighbour(
 
 /** After a refresh, where did the message go? Its key survives a move between folders when the
  *  PBX gives msg_id; otherwise (key = folder/msgNNNN) it is found again by date and caller. */
-export function findAgain(records: readonly VoicemailRecord[], old: VoicemailRecord): VoicemailRecord | null {
+export function findAgain(
+  records: readonly VoicemailMessage[],
+  old: VoicemailMessage,
+): VoicemailMessage | null {
   return (
     records.find((r) => r.key === old.key) ??
     records.find(
@@ -75,7 +78,7 @@ export function findAgain(records: readonly VoicemailRecord[], old: VoicemailRec
 }
 
 /** What to select once `deletedKey` is gone: the next message, else the previous one. */
-export function selectionAfterDelete(order: readonly VoicemailRecord[], deletedKey: string): string | null {
+export function selectionAfterDelete(order: readonly VoicemailMessage[], deletedKey: string): string | null {
   const i = order.findIndex((r) => r.key === deletedKey);
   if (i < 0) return null;
   return order[i + 1]?.key ?? order[i - 1]?.key ?? null;
@@ -117,12 +120,12 @@ export function formatLabel(format: string): string {
   return FORMAT_LABEL[format] ?? format;
 }
 
-export function callerName(r: VoicemailRecord): string {
+export function callerName(r: VoicemailMessage): string {
   return r.caller.name.trim() || r.caller.number || 'Unknown caller';
 }
 
 /** The number beside the name, when a name is shown at all. */
-export function callerNumber(r: VoicemailRecord): string | null {
+export function callerNumber(r: VoicemailMessage): string | null {
   return r.caller.name.trim() && r.caller.number ? r.caller.number : null;
 }
 
@@ -145,7 +148,7 @@ export function classifyActionError(
 }
 
 /** voicemail-101-2026-03-04-09-30.wav; falls back to the message number without a date. */
-export function downloadName(r: VoicemailRecord): string {
+export function downloadName(r: VoicemailMessage): string {
   const stamp = r.date ? new Date(r.date * 1000).toISOString().slice(0, 16).replace(/[:T]/g, '-') : r.msg;
   const box = r.mailbox.split('@')[0] ?? r.mailbox;
   return `voicemail-${box}-${stamp}.wav`.replace(/[^A-Za-z0-9._-]/g, '_');

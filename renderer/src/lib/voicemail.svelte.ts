@@ -2,7 +2,7 @@
 // actions) and the app-wide count of the agent's new messages behind the "My voicemail" badge,
 // fed by the core's poller (`voicemail:new`) and by every list the UI fetches.
 import type { VoicemailList } from '../../../electron/core/shared/contract.js';
-import type { VoicemailRecord } from '../../../electron/core/shared/domain.js';
+import type { VoicemailMessage } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { bridge } from './bridge.js';
 import {
@@ -63,7 +63,7 @@ export function isBrowserHost(): Promise<boolean> {
   return hostIsBrowser;
 }
 
-export function downloadWav(record: VoicemailRecord, wav: Uint8Array): void {
+export function downloadWav(record: VoicemailMessage, wav: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([wav.slice().buffer], { type: 'audio/wav' }));
   const a = document.createElement('a');
   a.href = url;
@@ -142,7 +142,7 @@ export class MailboxState {
     if (!this.isCached(key)) this.#extraCached = [...this.#extraCached, key];
   }
 
-  async #act(action: 'markListened' | 'delete', record: VoicemailRecord): Promise<boolean> {
+  async #act(action: 'markListened' | 'delete', record: VoicemailMessage): Promise<boolean> {
     if (!this.list) return false;
     this.busy = action;
     this.actionError = null;
@@ -160,13 +160,13 @@ export class MailboxState {
     return false;
   }
 
-  async markListened(record: VoicemailRecord): Promise<boolean> {
+  async markListened(record: VoicemailMessage): Promise<boolean> {
     const ok = await this.#act('markListened', record);
     if (ok) this.note = 'Marked as listened.';
     return ok;
   }
 
-  async remove(record: VoicemailRecord): Promise<boolean> {
+  async remove(record: VoicemailMessage): Promise<boolean> {
     const next = selectionAfterDelete(this.order, record.key);
     const ok = await this.#act('delete', record);
     if (ok) {
@@ -178,7 +178,7 @@ export class MailboxState {
 
   /** Desktop: the core's save dialog. Browser host: a download of the bytes already loaded, or
    *  fetched now. */
-  async saveAs(record: VoicemailRecord, loaded: Uint8Array | null): Promise<void> {
+  async saveAs(record: VoicemailMessage, loaded: Uint8Array | null): Promise<void> {
     if (!this.list) return;
     const extensionId = this.list.extensionId;
     this.busy = 'saveAs';

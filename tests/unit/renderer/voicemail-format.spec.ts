@@ -2,7 +2,7 @@
 // again after it moved folders, the selection after a delete, clock and spoken times, seek
 // clamping, "not supported" versus failure, and download names.
 import { describe, expect, it } from 'vitest';
-import type { VoicemailRecord } from '../../../electron/core/shared/domain.js';
+import type { VoicemailMessage } from '../../../electron/core/shared/contract.js';
 import {
   callerName,
   callerNumber,
@@ -19,7 +19,7 @@ import {
   spokenDuration,
 } from '../../../renderer/src/lib/voicemail-format.js';
 
-function rec(key: string, folder: string, date: number | null, extra: Partial<VoicemailRecord> = {}) {
+function rec(key: string, folder: string, date: number | null, extra: Partial<VoicemailMessage> = {}) {
   return {
     key,
     folder,
@@ -28,10 +28,9 @@ function rec(key: string, folder: string, date: number | null, extra: Partial<Vo
     caller: { name: `Caller ${key}`, number: `55${key}` },
     durationSec: 10,
     priority: null,
-    recfile: `x/${folder}/${key}.wav`,
     mailbox: '101',
     ...extra,
-  } satisfies VoicemailRecord;
+  } satisfies VoicemailMessage;
 }
 
 describe('groupByFolder', () => {
