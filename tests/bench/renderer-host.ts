@@ -28,7 +28,7 @@ const core = createAppCore({
 });
 await core.start();
 const host = await startBrowserHost({ dispatch: core.dispatch, events: core.events, staticDir, port: 0 });
-console.log(`Browser host ready: ${host.url}`);
+console.log(`Browser host ready: ${host.launchUrl()}`);
 
 const stop = async (): Promise<void> => {
   await host.close();

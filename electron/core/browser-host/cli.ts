@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../app/app-core.js';
 import { defaultDataDir } from '../app/paths.js';
+import { type LaunchFile, writeLaunchFile } from './launch-file.js';
 import { startBrowserHost } from './server.js';
 
 const HELP = `Usage: npm run preview -- [options]
@@ -56,11 +57,15 @@ if (values['demo-if-empty']) {
     await core.dispatch('profiles:use-demo', undefined, { host: 'browser' });
   }
 }
-console.log(`Browser host ready: ${host.url}`);
+// The printed URL holds a one-time code, not the session token (see server.ts): the first page
+// that opens it is the only one that gets in.
+console.log(`Browser host ready: ${host.launchUrl()}`);
+let launch: LaunchFile | null = null;
 if (process.env.VPBX_OPEN_BROWSER === '1') {
-  // xdg-open hands the URL (with its one-launch token) to the desktop's browser.
+  // Not the URL itself: a process argument is readable by every user of the machine.
+  launch = await writeLaunchFile(host.launchUrl());
   const { spawn } = await import('node:child_process');
-  spawn('xdg-open', [host.url], { stdio: 'ignore', detached: true })
+  spawn('xdg-open', [launch.path], { stdio: 'ignore', detached: true })
     .on('error', () => {})
     .unref();
 }
@@ -69,6 +74,7 @@ let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
+  await launch?.dispose();
   await host.close();
   await core.dispose();
   process.exit(0);

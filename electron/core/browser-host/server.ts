@@ -1,11 +1,16 @@
 // The browser host: serves the renderer's browser build and the core's dispatcher on 127.0.0.1,
 // for tests, UI work and machines without an Electron binary. It is the same contract as the
 // Electron IPC, over HTTP:
+//   POST /api/session            body = { code }: a one-time launch code → { token }
 //   POST /api/invoke/<channel>   body = request JSON, header x-vpbx-token = per-launch token
 //   GET  /api/events?token=…     Server-Sent Events: { event, payload }
 // Threats it closes: other local processes' pages (Origin must be ours and the random token is
-// required), DNS rebinding (Host must be our loopback address), oversized bodies (capped), and
-// click-jacking or injected scripts (strict CSP, frame-ancestors 'none').
+// required, on the event stream too), DNS rebinding (Host must be our loopback address),
+// oversized bodies (capped), and click-jacking or injected scripts (strict CSP,
+// frame-ancestors 'none'). The token itself is never printed nor put in a URL others can read:
+// launchUrl() gives a URL with a one-time code, which the page exchanges for the token over
+// loopback; a code that leaked (a log, a process argument) is worthless once used.
+// Binary results (voicemail audio) are sent as the raw body, their other fields in a header.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +18,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher.js';
 import type { EventHub } from '../ipc/events.js';
 import { CSP } from '../shared/csp.js';
+import type { Result } from '../shared/errors.js';
 
 export { CSP };
 
@@ -40,24 +46,25 @@ export interface BrowserHostOptions {
 const SHELL_FOCUS_PATH = '/api/test/shell-focus';
 
 export interface BrowserHost {
-  url: string;
   origin: string;
+  /** The session token (in-process callers only; never printed). */
   token: string;
+  /** A URL that opens the app once: its one-time code is exchanged for the token. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 /** Channels whose results hold bytes (Uint8Array); every other result is plain JSON. */
 const BINARY_CHANNELS = new Set<string>(['voicemail:audio']);
+/** An unused launch code expires: one printed to a log should not open the app days later. */
+const CODE_TTL_MS = 10 * 60_000;
 
-/** JSON with Uint8Array values as { $bytes: base64 } (the browser adapter restores them).
- *  The replacer costs ~1 s on a 100k-extension directory, so it runs only where bytes can be. */
-export function encodeResult(value: unknown, binary = true): string {
-  if (!binary) return JSON.stringify(value);
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array
-      ? { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
-      : v,
-  );
+/** The one top-level Uint8Array field of a successful result, sent as the raw body. */
+function binaryField(result: Result<unknown>): { field: string; bytes: Uint8Array } | null {
+  if (!result.ok || !result.data || typeof result.data !== 'object') return null;
+  for (const [field, v] of Object.entries(result.data))
+    if (v instanceof Uint8Array) return { field, bytes: v };
+  return null;
 }
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -85,6 +92,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
+  const codes = new Map<string, number>();
   const root = normalize(opts.staticDir);
   const clients = new Set<ServerResponse>();
   let origins: Set<string> = new Set();
@@ -101,6 +109,32 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       'content-security-policy': CSP,
     });
     res.end(body);
+  }
+
+  function sendBinary(
+    res: ServerResponse,
+    result: Result<unknown>,
+    bin: { field: string; bytes: Uint8Array },
+  ) {
+    const { [bin.field]: _bytes, ...rest } = (result as { data: Record<string, unknown> }).data;
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': bin.bytes.byteLength,
+      'x-vpbx-result': encodeURIComponent(JSON.stringify({ field: bin.field, data: rest })),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+      'content-security-policy': CSP,
+    });
+    res.end(bin.bytes);
+  }
+
+  /** Another origin's page, judged by Origin or, where a browser omits it, Sec-Fetch-Site. */
+  function foreign(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) return true;
+    const site = req.headers['sec-fetch-site'];
+    return site !== undefined && site !== 'same-origin' && site !== 'none';
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
@@ -128,6 +162,21 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!hosts.has(req.headers.host ?? '')) return send(res, 421, '{"error":"wrong host"}');
       const url = new URL(req.url ?? '/', 'http://host');
       const hook = opts.testHooks === true && url.pathname === SHELL_FOCUS_PATH;
+      if (url.pathname === '/api/session') {
+        if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
+        if (!req.headers.origin || foreign(req)) return send(res, 403, '{"error":"wrong origin"}');
+        let code: unknown;
+        try {
+          code = (JSON.parse(await readBody(req)) as { code?: unknown } | null)?.code;
+        } catch {
+          return send(res, 400, '{"error":"unreadable body"}');
+        }
+        const expires = typeof code === 'string' ? codes.get(code) : undefined;
+        if (typeof code === 'string') codes.delete(code);
+        if (expires === undefined || expires < Date.now())
+          return send(res, 401, '{"error":"code used or expired"}');
+        return send(res, 200, JSON.stringify({ token }));
+      }
       if (url.pathname.startsWith('/api/invoke/') || hook) {
         if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
         const origin = req.headers.origin;
@@ -154,9 +203,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
         const result = await opts.dispatch(channel, payload ?? undefined, { host: 'browser' });
-        return send(res, 200, encodeResult(result, BINARY_CHANNELS.has(channel)));
+        const bin = BINARY_CHANNELS.has(channel) ? binaryField(result) : null;
+        return bin ? sendBinary(res, result, bin) : send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === '/api/events') {
+        if (foreign(req)) return send(res, 403, '{"error":"wrong origin"}');
         if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '{}');
         res.writeHead(200, {
           'content-type': 'text/event-stream',
@@ -178,7 +229,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   const unsubscribe = opts.events.subscribe((event, payload) => {
-    const frame = `data: ${encodeResult({ event, payload }, false)}\n\n`;
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const c of clients) c.write(frame);
   });
   const keepAlive = setInterval(() => {
@@ -199,7 +250,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   return {
     origin,
     token,
-    url: `${origin}/#token=${token}`,
+    launchUrl() {
+      const code = randomBytes(24).toString('base64url');
+      codes.set(code, Date.now() + CODE_TTL_MS);
+      return `${origin}/#code=${code}`;
+    },
     close: async () => {
       unsubscribe();
       clearInterval(keepAlive);

@@ -1,44 +1,63 @@
 // The bridge over HTTP, for the browser host: each operation is a POST to /api/invoke/<channel>
-// carrying the per-launch token; events arrive by Server-Sent Events. Binary results
-// (Uint8Array) travel as { $bytes: base64 } and are restored here.
+// carrying the per-launch token; events arrive by Server-Sent Events. The page gets the token by
+// exchanging the one-time code of its launch URL (#code=…) once, and keeps it for the tab in
+// sessionStorage. Binary results (voicemail audio) arrive as the raw response body, with the
+// result's other fields in the x-vpbx-result header.
 import { buildBridge, type Bridge } from '../../../electron/core/shared/bridge.js';
 import type { EventName } from '../../../electron/core/shared/channels.js';
 import type { Result } from '../../../electron/core/shared/errors.js';
 
-function readToken(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem('vpbx-token', fromHash);
+const TOKEN_KEY = 'vpbx-token';
+
+async function obtainToken(): Promise<string> {
+  const code = new URLSearchParams(location.hash.slice(1)).get('code');
+  if (code) {
+    // Off the address bar first: the code is spent either way.
     history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
+    try {
+      const res = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      if (res.ok) {
+        const { token } = (await res.json()) as { token: string };
+        sessionStorage.setItem(TOKEN_KEY, token);
+        return token;
+      }
+    } catch {
+      // The host is gone; every call below reports it.
+    }
   }
-  return sessionStorage.getItem('vpbx-token') ?? '';
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function revive(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(revive);
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    if (typeof obj.$bytes === 'string' && Object.keys(obj).length === 1) {
-      return Uint8Array.from(atob(obj.$bytes), (c) => c.charCodeAt(0));
-    }
-    for (const k of Object.keys(obj)) obj[k] = revive(obj[k]);
+async function readResult(res: Response): Promise<Result<unknown>> {
+  if (res.headers.get('content-type') === 'application/octet-stream') {
+    const meta = JSON.parse(decodeURIComponent(res.headers.get('x-vpbx-result') ?? '')) as {
+      field: string;
+      data: Record<string, unknown>;
+    };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { ok: true, data: { ...meta.data, [meta.field]: bytes } };
   }
-  return value;
+  return (await res.json()) as Result<unknown>;
 }
 
 export function createBrowserBridge(): Bridge {
-  const token = readToken();
+  const token = obtainToken();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let source: EventSource | null = null;
+  let source: Promise<EventSource> | null = null;
 
   function ensureEvents(): void {
-    if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (e: MessageEvent<string>) => {
-      const { event, payload } = JSON.parse(e.data) as { event: EventName; payload: unknown };
-      for (const l of listeners.get(event) ?? []) l(payload);
-    };
+    source ??= token.then((t) => {
+      const es = new EventSource(`/api/events?token=${encodeURIComponent(t)}`);
+      es.onmessage = (e: MessageEvent<string>) => {
+        const { event, payload } = JSON.parse(e.data) as { event: EventName; payload: unknown };
+        for (const l of listeners.get(event) ?? []) l(payload);
+      };
+      return es;
+    });
   }
 
   return buildBridge(
@@ -46,13 +65,10 @@ export function createBrowserBridge(): Bridge {
       try {
         const res = await fetch(`/api/invoke/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-vpbx-token': token },
+          headers: { 'content-type': 'application/json', 'x-vpbx-token': await token },
           body: JSON.stringify(request ?? null),
         });
-        const text = await res.text();
-        const value = JSON.parse(text) as unknown;
-        // Walking a 100k-extension directory for binary markers costs ~200 ms: only when present.
-        return (text.includes('"$bytes"') ? revive(value) : value) as Result<unknown>;
+        return await readResult(res);
       } catch {
         return {
           ok: false,

@@ -16,7 +16,7 @@ const handlers = new Proxy({} as Handlers, {
   get: (_t, channel) => (req: unknown) => {
     calls.push({ channel, req });
     return channel === 'voicemail:audio'
-      ? { wav: new Uint8Array([82, 73, 70, 70]) }
+      ? { wav: new Uint8Array([82, 73, 70, 70]), format: 'gsm' }
       : { echoed: req ?? null };
   },
 });
@@ -62,7 +62,7 @@ const good = (h: BrowserHost) => ({
 });
 
 describe('browser host', () => {
-  it('answers a request from our page with the dispatcher result, binary as base64', async () => {
+  it('answers a request from our page with the dispatcher result, binary as the raw body', async () => {
     const r = await send(host, '/api/invoke/sync:state', {
       method: 'POST',
       headers: good(host),
@@ -75,7 +75,13 @@ describe('browser host', () => {
       headers: good(host),
       body: JSON.stringify({ extensionId: '1', key: 'INBOX/msg0000' }),
     });
-    expect(JSON.parse(a.body)).toEqual({ ok: true, data: { wav: { $bytes: 'UklGRg==' } } });
+    // No base64: the bytes are the body (a third of the size, no encoding pass over them).
+    expect(a.headers['content-type']).toBe('application/octet-stream');
+    expect(a.body).toBe('RIFF');
+    expect(JSON.parse(decodeURIComponent(String(a.headers['x-vpbx-result'])))).toEqual({
+      field: 'wav',
+      data: { format: 'gsm' },
+    });
   });
 
   it('refuses other hosts (DNS rebinding), other origins, missing tokens and non-JSON', async () => {
