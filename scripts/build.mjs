@@ -1,5 +1,7 @@
-// Builds the three bundles: renderer (Vite + Svelte), main and preload (Vite library builds, CJS).
-// The preload must be ONE file: a sandboxed preload cannot require local modules.
+// Builds the bundles: renderer (Vite + Svelte), main and preload (Vite library builds, CJS), and
+// main's two companions beside it: the voicemail decoder's worker thread (voicemail-worker.cjs)
+// and the embedded demo PBX (demo-pbx.cjs), which main loads only when the user asks for the
+// demo. The preload must be ONE file: a sandboxed preload cannot require local modules.
 import { build } from 'vite';
 import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -23,7 +25,11 @@ async function bundleNode(entry, fileName, external) {
       ssr: entry,
       rollupOptions: {
         external,
-        output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
+        output: {
+          format: 'cjs',
+          entryFileNames: fileName,
+          codeSplitting: false,
+        },
       },
     },
     ssr: { noExternal: true },
@@ -38,9 +44,11 @@ if (!only || only === 'renderer' || only === 'renderer-browser') {
 }
 if (!only || only === 'electron') {
   await bundleNode('electron/main/index.ts', 'main.cjs', nodeExternals);
+  await bundleNode('electron/core/voicemail/decode-worker.ts', 'voicemail-worker.cjs', nodeExternals);
+  await bundleNode('electron/core/demo-pbx/server.ts', 'demo-pbx.cjs', nodeExternals);
   await bundleNode('electron/preload/index.ts', 'preload.cjs', ['electron']);
   // The embedded demo PBX reads its voicemail audio from ./assets beside its module; in the
-  // bundle that module is dist-electron/main.cjs.
+  // bundle that module is dist-electron/demo-pbx.cjs.
   cpSync(`${root}/electron/core/demo-pbx/assets`, `${root}/dist-electron/assets`, { recursive: true });
 }
 console.log('build: dist/renderer, dist/renderer-browser, dist-electron/main.cjs, dist-electron/preload.cjs');

@@ -1,11 +1,30 @@
 // "Try the demo PBX": runs the embedded demo PBX inside the app process on 127.0.0.1 and keeps a
 // demo profile pointing at it. The demo app key is not a secret (it only opens the local demo
 // server), so it is held in memory and works without a keychain.
-import { startDemoPbx, type DemoPbx } from '../demo-pbx/server.js';
+//
+// The demo PBX (with its certificate generator: selfsigned, @peculiar/x509, asn1js) is imported
+// only when the user chooses it: in the built app it is a separate bundle beside main.cjs
+// (demo-pbx.cjs, see scripts/build.mjs), so the code every agent runs does not carry it.
+import { createRequire } from 'node:module';
+import type * as DemoPbxServer from '../demo-pbx/server.js';
+import type { DemoPbx } from '../demo-pbx/server.js';
 import { PbxClient } from '../pbx/client.js';
 import type { StoredProfileInput } from '../store/profiles.js';
 
 export const DEMO_PROFILE_ID = 'demo';
+
+type DemoPbxModule = typeof DemoPbxServer;
+
+/** The demo PBX module: the sources (browser host, tests) or demo-pbx.cjs beside main.cjs. The
+ *  specifier is a variable so the bundler leaves the import alone instead of inlining it. */
+function loadDemoPbx(): Promise<DemoPbxModule> {
+  const here = import.meta.url;
+  if (/\.ts$/.test(new URL(here).pathname)) {
+    const source = '../demo-pbx/server.js';
+    return import(/* @vite-ignore */ source) as Promise<DemoPbxModule>;
+  }
+  return Promise.resolve(createRequire(here)('./demo-pbx.cjs') as DemoPbxModule);
+}
 
 export class DemoController {
   #pbx: Promise<DemoPbx> | null = null;
@@ -15,10 +34,12 @@ export class DemoController {
 
   /** Starts the demo PBX once; later calls share it. */
   start(): Promise<DemoPbx> {
-    this.#pbx ??= startDemoPbx({ extensions: this.extensions, tenants: 2, seed: 7 }).catch((err: unknown) => {
-      this.#pbx = null;
-      throw err;
-    });
+    this.#pbx ??= loadDemoPbx()
+      .then(({ startDemoPbx }) => startDemoPbx({ extensions: this.extensions, tenants: 2, seed: 7 }))
+      .catch((err: unknown) => {
+        this.#pbx = null;
+        throw err;
+      });
     return this.#pbx;
   }
 
