@@ -4,6 +4,7 @@
 import { app, screen, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app/app-core.js';
+import { secureDataDir } from '../core/app/data-dir.js';
 import type { Dispatch } from '../core/ipc/dispatcher.js';
 import type { EventName } from '../core/shared/channels.js';
 import type { Settings, SyncState } from '../core/shared/contract.js';
@@ -56,6 +57,8 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   const persist = () =>
     void saveShellState(stateFile, shellState).catch((err) => opts.log('window state', err));
 
+  // A data folder left readable by others (older version, umask) is made private first.
+  await secureDataDir(app.getPath('userData'), opts.log);
   const core = createAppCore({
     dataDir: app.getPath('userData'),
     capabilities: {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../app/app-core.js';
+import { secureDataDir } from '../app/data-dir.js';
 import { defaultDataDir } from '../app/paths.js';
 import { type LaunchFile, writeLaunchFile } from './launch-file.js';
 import { startBrowserHost } from './server.js';
@@ -38,8 +39,10 @@ if (!existsSync(`${staticDir}/index.html`)) {
 }
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
 
+const dataDir = values['data-dir'] ?? defaultDataDir();
+await secureDataDir(dataDir, (msg, err) => console.error(msg, err));
 const core = createAppCore({
-  dataDir: values['data-dir'] ?? defaultDataDir(),
+  dataDir,
   capabilities: { host: 'browser', version: pkg.version },
   log: (msg, err) => console.error(`${msg}:`, err),
 });

@@ -3,7 +3,7 @@
 // hidden, the global shortcut, start at login through settings, and second launches.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -80,6 +80,14 @@ afterEach(async () => {
 });
 
 describe('startShell', () => {
+  it('makes an existing data folder private (0700) before the core opens it', async () => {
+    const data = join(dir, 'data');
+    await mkdir(data, { mode: 0o755 });
+    await chmod(data, 0o755);
+    await start();
+    expect((await stat(data)).mode & 0o777).toBe(0o700);
+  });
+
   it('hardens the session, starts the core before the window loads app://bundle', async () => {
     const { win } = await start();
     win.loadURL.mock.calls.forEach(() => order.push('loadURL'));
