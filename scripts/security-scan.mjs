@@ -2,12 +2,15 @@
 // MEDIUM finding that is not in the reviewed allowlist below. The scanner exits 0 even when it
 // finds problems, so this reads its SARIF report instead. It scans the TypeScript sources (it
 // misses constructs in compiled output) and skips the check that fetches Electron's release
-// list (the network is closed here and it only times out).
+// list (the network is closed here and it only times out); in its place, the pinned Electron
+// major is checked offline against the supported releases recorded in electron-support.json,
+// with today's date, and the scan fails once that major is out of support.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkElectronSupport } from './electron-support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronVersion = JSON.parse(
@@ -45,6 +48,9 @@ const ALLOWED = [
       'tests/unit/main/security.spec.ts and sent on every app:// response (protocol.spec.ts).',
   },
 ];
+
+const support = checkElectronSupport(electronVersion, new Date());
+console.log(`  ${support.ok ? 'support ' : 'FINDING '} ${support.message}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'vpbx-electronegativity-'));
 const report = join(dir, 'report.sarif');
@@ -85,7 +91,7 @@ try {
     `security-scan: electronegativity (Electron ${electronVersion}), ${results.length} HIGH/MEDIUM finding(s), ` +
       `${failures.length} not allowed`,
   );
-  process.exit(failures.length ? 1 : 0);
+  process.exit(failures.length || !support.ok ? 1 : 0);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
