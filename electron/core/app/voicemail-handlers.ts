@@ -11,33 +11,14 @@ import { AppError, toAppError } from '../errors.js';
 import type { EventHub } from '../ipc/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { VoicemailList, VoicemailMessage } from '../shared/contract.js';
-import { type Profile, type VoicemailRecord, VoicemailRecordSchema } from '../shared/domain.js';
+import type { Profile } from '../shared/domain.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';
 import { AudioCache } from '../voicemail/audio-cache.js';
+import { type CachedList, exact, message, parseCachedList } from '../voicemail/message-list.js';
 import { playableWav } from '../voicemail/playable.js';
 import { toPlayableWav } from '../voicemail/wav.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
-
-interface CachedList {
-  mailbox: string;
-  extensionId: string;
-  records: VoicemailMessage[];
-  fetchedAt: number;
-}
-
-const MessageSchema = VoicemailRecordSchema.omit({ recfile: true });
-
-/** A record without its recfile (zod's object parse drops the key). */
-function message(r: VoicemailRecord | VoicemailMessage): VoicemailMessage {
-  return MessageSchema.parse(r);
-}
-
-/** Bytes that own their whole buffer: structured clone (Electron IPC) sends a view's entire
- *  ArrayBuffer, and a pooled Node buffer holds other data. */
-function exact(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-}
 
 export interface VoicemailDeps {
   dataDir: string;
@@ -53,19 +34,6 @@ const OFFLINE = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
 /** Failures a fresh recfile cannot mend. */
 const NO_RETRY = new Set(['CANCELLED', 'AUDIO_LINK_REFUSED', 'AUDIO_TOO_LONG', 'BODY_TOO_LARGE']);
 const MAX_POLL_MS = 10 * 60_000;
-
-function parseCachedList(raw: unknown): { ok: true; value: CachedList } | { ok: false; reason: string } {
-  const v = raw as Partial<CachedList>;
-  if (!v || typeof v.mailbox !== 'string' || typeof v.extensionId !== 'string' || !Array.isArray(v.records)) {
-    return { ok: false, reason: 'not a voicemail list' };
-  }
-  const records = v.records.map((r) => MessageSchema.safeParse(r));
-  if (records.some((r) => !r.success)) return { ok: false, reason: 'invalid record' };
-  return {
-    ok: true,
-    value: { ...(v as CachedList), records: records.map((r) => r.data as VoicemailMessage) },
-  };
-}
 
 export class VoicemailHandlers {
   #pollTimer: NodeJS.Timeout | null = null;
