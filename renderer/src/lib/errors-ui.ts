@@ -32,6 +32,16 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   CANCELLED: 'Cancelled',
   INVALID_LINK: 'Cannot dial',
   INVALID_REQUEST: 'Invalid request',
+  NO_TLS_CERTIFICATE: 'No certificate there',
+  PROBE_RATE_LIMITED: 'Too many checks',
+  AUDIO_INVALID: 'Cannot play this message',
+  AUDIO_TOO_LONG: 'Message too long',
+  AUDIO_UNAVAILABLE: 'Message not available offline',
+  AUDIO_LINK_REFUSED: 'Audio link refused',
+  VOICEMAIL_DISABLED: 'Voicemail not shown',
+  SHORTCUT_NOT_ALLOWED: 'Shortcut not allowed',
+  FORBIDDEN_SENDER: 'Request refused',
+  UNKNOWN_CHANNEL: 'Unknown operation',
 };
 
 export function errorTitle(error: AppErrorData): string {
