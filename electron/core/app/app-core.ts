@@ -14,6 +14,7 @@ import { SnapshotStore } from '../store/snapshot-store.js';
 import { exportDirectory } from '../export/index.js';
 import type { AppInfo, ExtensionDetail } from '../shared/contract.js';
 import type { Extension, Profile } from '../shared/domain.js';
+import { purgeOtherMailboxes } from '../voicemail/mailbox-purge.js';
 import { AppKeys } from './app-keys.js';
 import { connectionHandlers } from './connection-handlers.js';
 import { DemoController, DEMO_PROFILE_ID } from './demo.js';
@@ -102,6 +103,18 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     saveFile: opts.capabilities.saveFile,
   });
 
+  /** Deletes what is cached of other people's mailboxes in a profile (see mailbox-purge.ts). */
+  async function purgeOthers(p: Profile): Promise<void> {
+    const snapshot =
+      sync.profile?.id === p.id
+        ? sync.snapshot
+        : ((await snapshots.load(p.id).catch(() => null))?.snapshot ?? null);
+    const mine = p.myExtension
+      ? (snapshot?.extensions.find((e) => e.number === p.myExtension)?.id ?? null)
+      : null;
+    await purgeOtherMailboxes(snapshots.profileDir(p.id), mine);
+  }
+
   async function activeProfile(): Promise<Profile> {
     const profile = sync.profile ?? (await profiles.getActive());
     if (!profile) throw new AppError('PROFILE_NOT_FOUND');
@@ -131,6 +144,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       sync,
       clientOptions: opts.clientOptions,
       reactivate: (profile) => sync.activate(profile),
+      purgeOthers,
     }),
     'app:info': () => ({
       name: 'VitalPBX Directory',
@@ -249,6 +263,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     async start() {
       policy = await Policy.load(opts.policyPath ?? defaultPolicyPath());
       if (policy.error) opts.log?.('the policy file cannot be used', policy.error);
+      if (policy.isLocked('showOthersVoicemail') && policy.info?.values.showOthersVoicemail === false) {
+        for (const p of await profiles.list()) if (!p.demo) await purgeOthers(p).catch(() => {});
+      }
       const active = await profiles.getActive();
       if (active)
         await activate(active.id).catch((err: unknown) =>

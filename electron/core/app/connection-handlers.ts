@@ -25,6 +25,8 @@ export interface ConnectionDeps {
   clientOptions: PbxClientOptions | undefined;
   /** After a save of the profile in use: reconnect with what was saved. */
   reactivate: (profile: Profile) => Promise<unknown>;
+  /** Deletes cached lists and audio of mailboxes other than the agent's own. */
+  purgeOthers: (profile: Profile) => Promise<unknown>;
 }
 
 type Channels =
@@ -58,6 +60,13 @@ export function connectionHandlers(d: ConnectionDeps): Pick<Handlers, Channels> 
         if (appKey && !existing) await d.keys.discard(next.id);
         throw err;
       }
+      // Privacy back on (or a new "my extension"): what was cached of other mailboxes goes.
+      if (
+        existing &&
+        !saved.showOthersVoicemail &&
+        (existing.showOthersVoicemail || existing.myExtension !== saved.myExtension)
+      )
+        await d.purgeOthers(saved);
       if (d.sync.profile?.id === saved.id) await d.reactivate(saved);
       return saved;
     },
