@@ -16,9 +16,9 @@ const START = 6; // the selected row's position (1-based) when each case starts
 
 /** Where focus is, in the terms of the help. */
 async function focusIn(p: Page): Promise<string> {
-  return p.evaluate(() => {
-    const a = document.activeElement;
-    if (!a || a === document.body) return 'nothing';
+  return p.locator('html').evaluate((root) => {
+    const a = root.ownerDocument.activeElement;
+    if (!a || a === root.ownerDocument.body) return 'nothing';
     if (a.closest('dialog')) return 'help';
     if (a.id === 'search') return 'search';
     if (a.getAttribute('role') === 'listbox') return 'list';
@@ -81,7 +81,9 @@ function expected(state: State, key: string): Outcome {
   const move = (pos: number | 'last'): Outcome => ({ ...keep, focus: from, pos });
   switch (key) {
     case '/':
-      return state === 'search' ? { ...keep, focus: 'search', value: `${QUERY}/` } : { ...keep, focus: 'search' };
+      return state === 'search'
+        ? { ...keep, focus: 'search', value: `${QUERY}/` }
+        : { ...keep, focus: 'search' };
     case 'Control+k':
       return { ...keep, focus: 'search', value: QUERY };
     case 'ArrowDown':
@@ -102,7 +104,8 @@ function expected(state: State, key: string): Outcome {
       return { focus: 'details', details: true, voicemail: false, pos: START };
     case 'Escape':
       // One step back, and focus always lands on the list, where single keys are shortcuts.
-      if (pane || state === 'help') return { focus: 'list', details: false, voicemail: false, help: false, value: QUERY };
+      if (pane || state === 'help')
+        return { focus: 'list', details: false, voicemail: false, help: false, value: QUERY };
       return { focus: 'list', details: false, value: '' };
     case 'v':
       if (state === 'search') return { ...keep, focus: 'search', value: `${QUERY}v` };
@@ -116,7 +119,20 @@ function expected(state: State, key: string): Outcome {
   throw new Error(`no expectation for ${key}`);
 }
 
-const KEYS = ['/', 'Control+k', 'ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', 'Enter', 'Escape', 'v', '?'];
+const KEYS = [
+  '/',
+  'Control+k',
+  'ArrowDown',
+  'ArrowUp',
+  'PageDown',
+  'PageUp',
+  'Home',
+  'End',
+  'Enter',
+  'Escape',
+  'v',
+  '?',
+];
 
 for (const state of STATES) {
   test(`every shortcut from the ${state} state`, async ({ app }) => {
@@ -130,7 +146,8 @@ for (const state of STATES) {
       if (want.help !== undefined) await expect(help(app), what).toBeVisible({ visible: want.help });
       if (want.details !== undefined)
         await expect(detailPane(app), what).toBeVisible({ visible: want.details });
-      if (want.voicemail !== undefined) await expect(vmPane(app), what).toBeVisible({ visible: want.voicemail });
+      if (want.voicemail !== undefined)
+        await expect(vmPane(app), what).toBeVisible({ visible: want.voicemail });
       await expect.poll(() => focusIn(app), what).toBe(want.focus);
       if (want.value !== undefined) await expect(search(app), what).toHaveValue(want.value);
       if (want.pos !== undefined) {

@@ -52,13 +52,19 @@ export function ownsKey(target: EventTarget | null, shortcut: Shortcut, isSearch
   if (shortcut === 'search-select' || !(target instanceof HTMLElement)) return false;
   const input = target instanceof HTMLInputElement ? target : null;
   if (isSearch) return CHARACTERS.has(shortcut) || shortcut === 'first' || shortcut === 'last';
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || (input && TEXT_INPUTS.test(input.type)))
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    (input && TEXT_INPUTS.test(input.type))
+  )
     return true;
   if (target instanceof HTMLSelectElement) return shortcut !== 'back';
   if (input?.type === 'range' || input?.type === 'radio' || target.getAttribute('role') === 'slider')
     return MOVES.has(shortcut);
   if (shortcut === 'open')
-    return target.matches('button, a[href], summary, input, [role="button"], [role="menuitem"], [role="link"]');
+    return target.matches(
+      'button, a[href], summary, input, [role="button"], [role="menuitem"], [role="link"]',
+    );
   return false;
 }
 
