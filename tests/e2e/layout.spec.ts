@@ -129,6 +129,16 @@ for (const size of SIZES) {
       await expectNameWins(app, `with details, ${scheme}`);
       await shot(app, testInfo, `detail-${tag}-${scheme}`);
       await app.getByRole('button', { name: 'Close details' }).click();
+
+      // The shortcuts help fits the window (it scrolls inside itself if it must).
+      await app.keyboard.press('?');
+      const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      const hb = (await help.boundingBox())!;
+      expect(hb.y).toBeGreaterThanOrEqual(0);
+      expect(hb.y + hb.height).toBeLessThanOrEqual(size.height);
+      await shot(app, testInfo, `help-${tag}-${scheme}`);
+      await app.keyboard.press('Escape');
+      await expect(help).toBeHidden();
     }
     await expectAccessible(app, testInfo, `layout-${tag}`);
   });
