@@ -11,6 +11,9 @@ const SIZES = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
+// Each test walks several screens on a 2-core machine shared with the rest of the suite.
+test.describe.configure({ timeout: 90_000 });
+
 let pbx: DemoPbx | null = null;
 test.afterEach(async () => {
   await pbx?.close();
@@ -95,15 +98,15 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 }
 
 for (const size of SIZES) {
-  test(`at ${size.width}×${size.height} nothing is clipped and names get the room`, async ({
-    app,
-  }, testInfo) => {
-    await app.setViewportSize(size);
-    await openDemo(app);
-    const tag = `${size.width}x${size.height}`;
-    const more = app.getByRole('button', { name: 'More actions' });
-    for (const scheme of SCHEMES) {
+  for (const scheme of SCHEMES) {
+    test(`at ${size.width}×${size.height}, ${scheme}: nothing is clipped and names get the room`, async ({
+      app,
+    }, testInfo) => {
+      await app.setViewportSize(size);
       await app.emulateMedia({ colorScheme: scheme });
+      await openDemo(app);
+      const tag = `${size.width}x${size.height}`;
+      const more = app.getByRole('button', { name: 'More actions' });
       expect(await overflowProblems(app), `list, ${scheme}`).toEqual([]);
       await expectNameWins(app, `full list, ${scheme}`);
       await shot(app, testInfo, `list-${tag}-${scheme}`);
@@ -139,9 +142,9 @@ for (const size of SIZES) {
       await shot(app, testInfo, `help-${tag}-${scheme}`);
       await app.keyboard.press('Escape');
       await expect(help).toBeHidden();
-    }
-    await expectAccessible(app, testInfo, `layout-${tag}`);
-  });
+      await expectAccessible(app, testInfo, `layout-${tag}-${scheme}`);
+    });
+  }
 }
 
 test('the menu button is a keyboard menu: arrows move, Esc closes and returns focus', async ({

@@ -3,6 +3,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDemo, rows } from './fixtures.js';
 
+// A state test presses twelve keys, each from a freshly set-up state.
+test.describe.configure({ timeout: 90_000 });
+
 type State = 'search' | 'list' | 'details' | 'voicemail' | 'help';
 const STATES: State[] = ['search', 'list', 'details', 'voicemail', 'help'];
 
