@@ -112,7 +112,10 @@ test('export downloads the filtered list as CSV and vCard', async ({ app }) => {
   const shown = Number(/^(\d+) of/.exec(await app.getByText(/ of \d+ extensions$/).innerText())![1]);
   const [csv] = await Promise.all([
     app.waitForEvent('download'),
-    app.getByRole('button', { name: 'Export CSV' }).click(),
+    app
+      .getByRole('button', { name: 'More actions' })
+      .click()
+      .then(() => app.getByRole('menuitem', { name: 'Export CSV' }).click()),
   ]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   const text = await (await csv.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'));
@@ -121,7 +124,10 @@ test('export downloads the filtered list as CSV and vCard', async ({ app }) => {
 
   const [vcf] = await Promise.all([
     app.waitForEvent('download'),
-    app.getByRole('button', { name: 'Export vCard' }).click(),
+    app
+      .getByRole('button', { name: 'More actions' })
+      .click()
+      .then(() => app.getByRole('menuitem', { name: 'Export vCard' }).click()),
   ]);
   const cards = await (await vcf.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'));
   expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(shown);
@@ -129,7 +135,8 @@ test('export downloads the filtered list as CSV and vCard', async ({ app }) => {
 
 test('settings switch the theme and are accessible', async ({ app }, testInfo) => {
   await openDemo(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'More actions' }).click();
+  await app.getByRole('menuitem', { name: 'Settings' }).click();
   const dialog = app.getByRole('dialog', { name: 'Settings' });
   await expect(dialog).toBeVisible();
   await expectAccessible(app, testInfo, 'settings');
@@ -157,13 +164,16 @@ test('keyboard only: search, move, open, go back, help', async ({ app }, testInf
   await app.keyboard.press('Enter');
   const heading = app.getByRole('heading', { level: 2, name: `${third.number} ${third.name}` });
   await expect(heading).toBeFocused();
+  // Esc goes back one step and always lands on the list, where single keys are shortcuts.
+  const list = app.getByRole('listbox', { name: 'Extensions' });
   await app.keyboard.press('Escape');
   await expect(heading).toHaveCount(0);
-  await expect(search(app)).toBeFocused();
+  await expect(list).toBeFocused();
   await app.keyboard.press('Escape');
   await expect(search(app)).toHaveValue('');
+  await expect(list).toBeFocused();
   // Tab reaches the list; the arrows work there too.
-  const list = app.getByRole('listbox', { name: 'Extensions' });
+  await search(app).focus();
   for (let i = 0; i < 60 && !(await list.evaluate((el) => el === el.ownerDocument.activeElement)); i++) {
     await app.keyboard.press('Tab');
   }

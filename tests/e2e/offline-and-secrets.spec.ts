@@ -19,7 +19,8 @@ test('no secret from the PBX appears in the page', async ({ app }) => {
     await app.getByRole('button', { name: 'Refresh' }).click();
     await expect(app.getByText('Up to date from the PBX.')).toBeVisible();
   }
-  await app.getByRole('button', { name: 'Export CSV' }).click();
+  await app.getByRole('button', { name: 'More actions' }).click();
+  await app.getByRole('menuitem', { name: 'Export CSV' }).click();
   expect(await app.content()).not.toContain(marker);
   expect(await app.content()).not.toContain(pbx.appKey);
 });

@@ -7,7 +7,8 @@ test('voicemail polling, shortcut and start at login are saved; a bad shortcut i
   host,
 }, testInfo) => {
   await openDemo(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'More actions' }).click();
+  await app.getByRole('menuitem', { name: 'Settings' }).click();
   const dialog = app.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Check my voicemail').selectOption('300');
   const shortcut = dialog.getByLabel('Shortcut to bring up the directory');
@@ -29,7 +30,8 @@ test('voicemail polling, shortcut and start at login are saved; a bad shortcut i
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   await app.goto(await host.restart());
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'More actions' }).click();
+  await app.getByRole('menuitem', { name: 'Settings' }).click();
   const again = app.getByRole('dialog', { name: 'Settings' });
   await expect(again.getByLabel('Check my voicemail')).toHaveValue('300');
   await expect(again.getByLabel('Shortcut to bring up the directory')).toHaveValue('Ctrl+Shift+F2');

@@ -28,7 +28,7 @@ test('a shortcut or second launch focuses the search with the number, or opens t
 }) => {
   await openDemo(app);
   const search = app.getByRole('combobox', { name: 'Search extensions' });
-  await app.getByRole('button', { name: 'Settings' }).focus();
+  await app.getByRole('button', { name: 'More actions' }).focus();
   await focusFromShell(app, { target: 'search', query: '101' });
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('101');

@@ -1,0 +1,235 @@
+// The directory at the smallest supported window (900×600) and a common one (1280×800), light and
+// dark: nothing is clipped or wraps, the name column is the widest, secondary actions live in an
+// accessible menu, and a long status-bar error can be read whole. Screenshots are attached.
+import type { Page, TestInfo } from '@playwright/test';
+import { startDemoPbx, type DemoPbx } from '../../electron/core/demo-pbx/server.js';
+import { test, expect, openDemo, rows, connect, expectAccessible } from './fixtures.js';
+
+const SIZES = [
+  { width: 900, height: 600 },
+  { width: 1280, height: 800 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+// Each test walks several screens on a 2-core machine shared with the rest of the suite.
+test.describe.configure({ timeout: 90_000 });
+
+let pbx: DemoPbx | null = null;
+test.afterEach(async () => {
+  await pbx?.close();
+  pbx = null;
+});
+
+/**
+ * Everything that overflows: controls of the toolbar and status bar outside their bar or the
+ * viewport, text cut inside a control, toolbar rows that wrap, a page wider or taller than the
+ * window.
+ */
+async function overflowProblems(page: Page): Promise<string[]> {
+  // (The e2e project has no DOM typings: the page's document is reached through the root element.)
+  return page.locator('html').evaluate((root) => {
+    const document = root.ownerDocument;
+    const out: string[] = [];
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const name = (el: typeof root) =>
+      `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}` +
+      ` "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    if (document.documentElement.scrollWidth > vw) out.push('the page scrolls sideways');
+    if (document.documentElement.scrollHeight > vh) out.push('the page scrolls down');
+    for (const bar of document.querySelectorAll('header.bar, footer.status')) {
+      const b = bar.getBoundingClientRect();
+      if (b.right > vw + 0.5 || b.bottom > vh + 0.5 || b.left < 0 || b.top < 0)
+        out.push(`${bar.tagName} outside the window`);
+      if (bar.scrollWidth > bar.clientWidth + 1) out.push(`${bar.tagName} content wider than the bar`);
+      const controls = [...bar.querySelectorAll<typeof root>('button, select, input, label')].filter(
+        (el) =>
+          el.offsetParent !== null && !el.closest('[popover]') && !el.classList.contains('visually-hidden'),
+      );
+      const tops = new Set<number>();
+      for (const el of controls) {
+        const r = el.getBoundingClientRect();
+        if (
+          r.left < b.left - 0.5 ||
+          r.right > b.right + 0.5 ||
+          r.top < b.top - 0.5 ||
+          r.bottom > b.bottom + 0.5
+        )
+          out.push(`${name(el)} sticks out of ${bar.tagName}`);
+        if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'INPUT' && el.tagName !== 'SELECT')
+          out.push(`${name(el)} has its text cut`);
+        if (el.tagName === 'BUTTON' && r.height > 40) out.push(`${name(el)} wraps (${r.height}px high)`);
+        tops.add(Math.round(r.top + r.height / 2));
+      }
+      const centres = [...tops];
+      if (centres.length > 0 && Math.max(...centres) - Math.min(...centres) > 4)
+        out.push(`${bar.tagName} wraps onto two rows`);
+    }
+    return out;
+  });
+}
+
+/** Widths of the columns of the first rendered row. */
+async function columns(
+  page: Page,
+): Promise<{ name: number; queues: number; devices: number; number: number }> {
+  return rows(page)
+    .first()
+    .evaluate((row) => {
+      const w = (sel: string) => {
+        const el = row.querySelector<typeof row>(sel);
+        return el && el.offsetParent !== null ? el.getBoundingClientRect().width : 0;
+      };
+      return { name: w('.main'), queues: w('.queues'), devices: w('.devices'), number: w('.number') };
+    });
+}
+
+async function expectNameWins(page: Page, where: string): Promise<void> {
+  const c = await columns(page);
+  expect(c.name, `name column vs queues (${where}): ${JSON.stringify(c)}`).toBeGreaterThanOrEqual(c.queues);
+  expect(c.name, `name column vs devices (${where}): ${JSON.stringify(c)}`).toBeGreaterThanOrEqual(c.devices);
+  expect(c.name, `name column width (${where})`).toBeGreaterThanOrEqual(180);
+}
+
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+for (const size of SIZES) {
+  for (const scheme of SCHEMES) {
+    test(`at ${size.width}×${size.height}, ${scheme}: nothing is clipped and names get the room`, async ({
+      app,
+    }, testInfo) => {
+      await app.setViewportSize(size);
+      await app.emulateMedia({ colorScheme: scheme });
+      await openDemo(app);
+      const tag = `${size.width}x${size.height}`;
+      const more = app.getByRole('button', { name: 'More actions' });
+      expect(await overflowProblems(app), `list, ${scheme}`).toEqual([]);
+      await expectNameWins(app, `full list, ${scheme}`);
+      await shot(app, testInfo, `list-${tag}-${scheme}`);
+
+      // The menu opens inside the window, with every secondary action.
+      await more.click();
+      const menu = app.getByRole('menu', { name: 'More actions' });
+      await expect(menu).toBeVisible();
+      for (const item of ['Export CSV', 'Export vCard', 'Settings', 'Keyboard shortcuts'])
+        await expect(menu.getByRole('menuitem', { name: item })).toBeVisible();
+      const box = (await menu.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      await shot(app, testInfo, `menu-${tag}-${scheme}`);
+      await app.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+
+      // With the detail pane open the list is narrowest; names still come first.
+      await rows(app).nth(1).click();
+      await expect(app.getByRole('button', { name: 'Close details' })).toBeVisible();
+      expect(await overflowProblems(app), `detail, ${scheme}`).toEqual([]);
+      await expectNameWins(app, `with details, ${scheme}`);
+      await shot(app, testInfo, `detail-${tag}-${scheme}`);
+      await app.getByRole('button', { name: 'Close details' }).click();
+
+      // The shortcuts help fits the window (it scrolls inside itself if it must).
+      await app.keyboard.press('?');
+      const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      const hb = (await help.boundingBox())!;
+      expect(hb.y).toBeGreaterThanOrEqual(0);
+      expect(hb.y + hb.height).toBeLessThanOrEqual(size.height);
+      await shot(app, testInfo, `help-${tag}-${scheme}`);
+      await app.keyboard.press('Escape');
+      await expect(help).toBeHidden();
+      await expectAccessible(app, testInfo, `layout-${tag}-${scheme}`);
+    });
+  }
+}
+
+test('the menu button is a keyboard menu: arrows move, Esc closes and returns focus', async ({
+  app,
+}, testInfo) => {
+  await app.setViewportSize({ width: 900, height: 600 });
+  await openDemo(app);
+  const more = app.getByRole('button', { name: 'More actions' });
+  await expect(more).toHaveAttribute('aria-haspopup', 'menu');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.focus();
+  await app.keyboard.press('Enter');
+  const menu = app.getByRole('menu', { name: 'More actions' });
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const items = menu.getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await app.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(items.first()).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await app.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  await expectAccessible(app, testInfo, 'menu-open');
+  // Esc closes only the menu: the search and the list behind it are untouched.
+  await app.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  // ArrowUp on the button opens it on the last item; Enter on an item runs it.
+  await app.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await expect(items.last()).toHaveText(/Keyboard shortcuts/);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(menu).toBeHidden();
+});
+
+test('a long status-bar error can be read whole, with its code, from the keyboard', async ({
+  app,
+}, testInfo) => {
+  await app.setViewportSize({ width: 900, height: 600 });
+  pbx = await startDemoPbx({ extensions: 30 });
+  await connect(app, { url: pbx.origin, tenant: pbx.tenant, key: pbx.appKey, allowHttp: true });
+  await pbx.close();
+  pbx = null;
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  const status = app.getByRole('contentinfo', { name: 'Sync status' });
+  await expect(status.getByRole('alert')).toContainText('PBX unreachable', { timeout: 20_000 });
+
+  const toggle = status.getByRole('button', { name: /error details/i });
+  await toggle.focus();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await app.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const details = app.getByRole('dialog', { name: /PBX unreachable/ });
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(
+    'The PBX could not be reached. Check the address and your network, then try again.',
+  );
+  await expect(details).toContainText('PBX_UNREACHABLE');
+  // The whole message is on screen, not cut: every line of it lies inside the window.
+  const box = (await details.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(900);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(600);
+  expect(await details.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await overflowProblems(app)).toEqual([]);
+  for (const scheme of SCHEMES) {
+    await app.emulateMedia({ colorScheme: scheme });
+    await shot(app, testInfo, `status-error-900x600-${scheme}`);
+  }
+  await expectAccessible(app, testInfo, 'status-error');
+
+  // Esc closes the details (and nothing else: the search keeps its text), focus goes back.
+  await app.getByRole('combobox', { name: 'Search extensions' }).fill('a');
+  await toggle.focus();
+  await app.keyboard.press('Enter');
+  await expect(details).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(app.getByRole('combobox', { name: 'Search extensions' })).toHaveValue('a');
+});
