@@ -24,11 +24,12 @@ interface Answer {
   body: Buffer;
 }
 
-/** How long a popup waits for its first request before its handler is asked with its URL. */
-const POPUP_WITHOUT_REQUEST_MS = 300;
+/** How long a new page waits for its opener's window-open report before it is refused. */
+const WINDOW_OPEN_WAIT_MS = 2_000;
 
 export class Network {
   #popups = new WeakMap<Page, Promise<boolean>>();
+  #decisions = new WeakMap<WebContents, { url: string; allow: boolean; overrides: unknown }[]>();
 
   constructor(private readonly host: NetworkHost) {}
 
@@ -40,45 +41,58 @@ export class Network {
   }
 
   async #onPage(page: Page): Promise<void> {
-    const opener = await page.opener();
-    if (!opener) return;
-    // window.open() of about:blank makes no request: ask with the URL the page has.
-    await new Promise((r) => setTimeout(r, POPUP_WITHOUT_REQUEST_MS));
-    await this.#popupAllowed(page, page.url());
+    if (await page.opener()) await this.#popupAllowed(page);
   }
 
-  #popupAllowed(page: Page, url: string): Promise<boolean> {
+  /**
+   * Chromium reports window.open and target=_blank to the opener (DevTools' Page.windowOpen)
+   * before the new page exists, or when none will (a tel: link): the handler is asked then, with
+   * the details Electron passes, and the page that follows gets the answer.
+   */
+  windowOpened(opener: WebContents, e: { url: string; windowName: string; windowFeatures: string[] }): void {
+    const details: WindowOpenDetails = {
+      url: this.host.protocol.toApp(e.url),
+      frameName: e.windowName,
+      features: e.windowFeatures.join(','),
+      disposition: e.windowFeatures.length ? 'new-window' : 'foreground-tab',
+      referrer: { url: opener.getURL(), policy: 'strict-origin-when-cross-origin' },
+    };
+    const handler = opener.windowOpenHandler;
+    const answer = handler ? handler(details) : { action: 'allow' };
+    const decisions = this.#decisions.get(opener) ?? [];
+    decisions.push({
+      url: e.url,
+      allow: answer?.action === 'allow',
+      overrides: answer?.overrideBrowserWindowOptions,
+    });
+    this.#decisions.set(opener, decisions);
+  }
+
+  #popupAllowed(page: Page): Promise<boolean> {
     let decision = this.#popups.get(page);
     if (!decision) {
-      decision = this.#decidePopup(page, url);
+      decision = this.#decidePopup(page);
       this.#popups.set(page, decision);
     }
     return decision;
   }
 
-  async #decidePopup(page: Page, url: string): Promise<boolean> {
+  async #decidePopup(page: Page): Promise<boolean> {
     const openerPage = await page.opener();
     const opener = openerPage ? this.host.contentsOf(openerPage) : undefined;
-    if (!opener) {
-      // No app window opened it: nothing else may put a page on screen.
+    const deadline = Date.now() + WINDOW_OPEN_WAIT_MS;
+    let decision = opener ? this.#decisions.get(opener)?.shift() : undefined;
+    while (opener && !decision && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      decision = this.#decisions.get(opener)?.shift();
+    }
+    if (!opener || !decision?.allow) {
+      // Denied, or opened by no app window: nothing may put that page on screen.
       await page.close().catch(() => {});
       return false;
     }
-    const details: WindowOpenDetails = {
-      url: this.host.protocol.toApp(url),
-      frameName: '',
-      features: '',
-      disposition: 'foreground-tab',
-      referrer: { url: opener.getURL(), policy: 'strict-origin-when-cross-origin' },
-    };
-    const handler = opener.windowOpenHandler;
-    const answer = handler ? handler(details) : { action: 'allow' };
-    if (answer?.action !== 'allow') {
-      await page.close().catch(() => {});
-      return false;
-    }
-    const contents = this.host.adoptPopup(page, opener, answer.overrideBrowserWindowOptions);
-    contents.expectedNavigation = url;
+    const contents = this.host.adoptPopup(page, opener, decision.overrides);
+    contents.expectedNavigation = decision.url;
     return true;
   }
 
@@ -92,7 +106,7 @@ export class Network {
     }
     let contents = this.host.contentsOf(page);
     if (!contents) {
-      if (!(await this.#popupAllowed(page, request.url()))) return route.abort('blockedbyclient');
+      if (!(await this.#popupAllowed(page))) return route.abort('blockedbyclient');
       contents = this.host.contentsOf(page);
       if (!contents) return route.abort('blockedbyclient');
     }
@@ -118,7 +132,7 @@ export class Network {
         frame: contents.mainFrame,
       });
       contents.emit('will-navigate', event, appUrl);
-      if (event.defaultPrevented) return route.abort('aborted');
+      if (event.defaultPrevented) return cancelNavigation(route);
     }
     let answer = await this.#fromHandler(route);
     if (answer === 'not-mapped') {
@@ -137,7 +151,7 @@ export class Network {
         frame: contents.mainFrame,
       });
       contents.emit('will-redirect', event, appTarget);
-      if (event.defaultPrevented) return route.abort('aborted');
+      if (event.defaultPrevented) return cancelNavigation(route);
       contents.redirects.add(target);
     }
     return route.fulfill(answer);
@@ -160,6 +174,14 @@ export class Network {
       body: Buffer.from(await response.arrayBuffer()),
     };
   }
+}
+
+/**
+ * Cancels a navigation and leaves the current document as it was. A 204 answer is the one way a
+ * navigation ends without committing anything (aborting the request would commit an error page).
+ */
+function cancelNavigation(route: Route): Promise<void> {
+  return route.fulfill({ status: 204, body: '' });
 }
 
 function sameUrl(a: string, b: string): boolean {

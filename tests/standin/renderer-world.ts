@@ -4,6 +4,7 @@
 //    scripts run in the main world and see only what contextBridge exposed (page/main-world.js);
 //  - ipcRenderer messages arrive here through a binding that exists in that world only, with the
 //    frame they came from, so ipcMain handlers get a real sender frame (its URL, main or sub);
+//  - window.open and target=_blank are reported (to network.ts) as Chromium starts them;
 //  - V8 coverage of the preload is collected from Chromium (it runs there, not in Node).
 import type { CDPSession, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -43,15 +44,17 @@ export class RendererWorld {
     readonly page: Page,
     private readonly cdp: CDPSession,
     private readonly onMessage: (m: IpcMessage) => Promise<{ ok: boolean; value: unknown } | null>,
+    private readonly onWindowOpen: (e: { url: string; windowName: string; windowFeatures: string[] }) => void,
   ) {}
 
   static async attach(
     page: Page,
     preloadPath: string | undefined,
     onMessage: (m: IpcMessage) => Promise<{ ok: boolean; value: unknown } | null>,
+    onWindowOpen: (e: { url: string; windowName: string; windowFeatures: string[] }) => void,
   ): Promise<RendererWorld> {
     const cdp = await page.context().newCDPSession(page);
-    const world = new RendererWorld(page, cdp, onMessage);
+    const world = new RendererWorld(page, cdp, onMessage, onWindowOpen);
     await world.#setUp(preloadPath);
     return world;
   }
@@ -66,6 +69,7 @@ export class RendererWorld {
       this.#contexts.delete(executionContextId),
     );
     cdp.on('Page.frameNavigated', ({ frame }) => this.#frameUrls.set(frame.id, frame.url));
+    cdp.on('Page.windowOpen', (e) => this.onWindowOpen(e));
     cdp.on('Runtime.bindingCalled', (e) => void this.#onBinding(e.name, e.payload, e.executionContextId));
     await cdp.send('Page.enable');
     await cdp.send('Runtime.enable');

@@ -65,11 +65,12 @@ export async function launchApp(opts: LaunchOptions) {
   const allContents: WebContents[] = [];
   const worlds: RendererWorld[] = [];
   let context: Promise<BrowserContext> | null = null;
+  const network = new Network({ protocol, contentsOf: (p) => contentsByPage.get(p), adoptPopup });
 
   const browserContext = () =>
     (context ??= (async () => {
       const ctx = await opts.browser.newContext({ acceptDownloads: true, locale: opts.locale ?? 'en-US' });
-      await new Network({ protocol, contentsOf: (p) => contentsByPage.get(p), adoptPopup }).install(ctx);
+      await network.install(ctx);
       return ctx;
     })());
 
@@ -95,14 +96,17 @@ export async function launchApp(opts: LaunchOptions) {
     createContents(win, preload, existing) {
       const contents = new WebContents(contentsHost);
       allContents.push(contents);
-      contents.ready = (async () => {
+      const setUp = (async () => {
         const page = existing ?? (await (await browserContext()).newPage());
         contents.page = page;
         contentsByPage.set(page, contents);
         const bounds = (win as BrowserWindow).getBounds();
         await page.setViewportSize({ width: bounds.width, height: bounds.height });
-        contents.world = await RendererWorld.attach(page, existing ? undefined : preload, (m) =>
-          ipcMain.deliver(contents, m),
+        contents.world = await RendererWorld.attach(
+          page,
+          existing ? undefined : preload,
+          (m) => ipcMain.deliver(contents, m),
+          (e) => network.windowOpened(contents, e),
         );
         worlds.push(contents.world);
         let shown = false;
@@ -111,9 +115,17 @@ export async function launchApp(opts: LaunchOptions) {
           shown = true;
           win.emit('ready-to-show', makeEvent());
         });
-        page.on('load', () => page.url() !== 'about:blank' && contents.emit('did-finish-load', makeEvent()));
+        page.on('load', () => {
+          if (page.url() === 'about:blank') return;
+          contents.loaded = true;
+          contents.emit('did-finish-load', makeEvent());
+        });
         page.on('download', (d) => void session.offerDownload(d, protocol.toApp(d.url()), contents));
       })();
+      // A window closed (or an app quit) before its page was ready has nothing left to set up.
+      contents.ready = setUp.catch((err: unknown) => {
+        if (!contents.isDestroyed() && app.exitCode === null) throw err;
+      });
       // Electron announces every web contents, before anything loads in it.
       app.emit('web-contents-created', makeEvent(), contents);
       return contents;
@@ -212,15 +224,12 @@ export async function launchApp(opts: LaunchOptions) {
     notifications: desktop.notifications,
     windows: () => BrowserWindow.getAllWindows(),
     allContents,
-    /** The first window, once its page exists. */
+    /** The first window, once its first document has loaded. */
     async firstWindow(timeoutMs = 20_000): Promise<BrowserWindow> {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const win = BrowserWindow.getAllWindows()[0];
-        if (win) {
-          await win.webContents.ready;
-          return win;
-        }
+        if (win?.webContents.loaded) return win;
         if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}) without a window`);
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -23,14 +23,14 @@ export interface WindowOpenDetails {
 export type WindowOpenHandler = (details: WindowOpenDetails) => { action: string; [k: string]: unknown };
 
 /** An Electron event: preventDefault, defaultPrevented and the event's own fields. */
-export function makeEvent<T extends object>(fields: T = {} as T) {
+export function makeEvent<T extends object>(
+  fields: T = {} as T,
+): T & { preventDefault(): void; readonly defaultPrevented: boolean } {
   let prevented = false;
-  return Object.assign(fields, {
-    preventDefault: () => void (prevented = true),
-    get defaultPrevented() {
-      return prevented;
-    },
-  });
+  return Object.defineProperties(fields, {
+    preventDefault: { value: () => void (prevented = true) },
+    defaultPrevented: { get: () => prevented },
+  }) as T & { preventDefault(): void; readonly defaultPrevented: boolean };
 }
 
 let nextRoutingId = 1;
@@ -70,6 +70,8 @@ export class WebContents extends EventEmitter {
   readonly id = nextContentsId++;
   readonly processId = 1000 + this.id;
   page: Page | null = null;
+  /** True once a document finished loading (did-finish-load). */
+  loaded = false;
   /** Settles once the page exists and the renderer world is set up. */
   ready: Promise<void> = Promise.resolve();
   world: RendererWorld | null = null;
