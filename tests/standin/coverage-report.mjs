@@ -17,7 +17,6 @@ function decodeMappings(mappings) {
   const segments = [];
   let source = 0;
   let line = 0;
-  let column = 0;
   mappings.split(';').forEach((group, generatedLine) => {
     let generatedColumn = 0;
     for (const segment of group.split(',')) {
@@ -38,7 +37,6 @@ function decodeMappings(mappings) {
       if (fields.length < 4) continue;
       source += fields[1];
       line += fields[2];
-      column += fields[3];
       segments.push([generatedLine, generatedColumn, source, line]);
     }
   });
