@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.js';
 
+// Two hosts for the same renderer: the browser host (tests/e2e), and the shipped Electron bundles
+// run through the Electron stand-in (tests/e2e-electron, see tests/standin/runtime.ts).
 export default defineConfig({
-  testDir: 'tests/e2e',
+  projects: [
+    { name: 'browser-host', testDir: 'tests/e2e' },
+    { name: 'electron-standin', testDir: 'tests/e2e-electron' },
+  ],
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e-artifacts',
   timeout: 30_000,

@@ -1,6 +1,7 @@
 // Adds up the checks, vitest's and Playwright's JSON reports into the one line CI reads:
 // `N passed, N failed` (", N skipped" when any were skipped). Exits non-zero on any failure or
-// on a missing report (a runner that crashed counts as a failure, not as zero tests).
+// on a missing report (a runner that crashed counts as a failure, not as zero tests). Prints the
+// stand-in's coverage of electron/main and electron/preload before that last line.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,6 +41,11 @@ if (existsSync(pwFile)) {
   console.error('summary: Playwright wrote no report');
   failed++;
 }
+
+// The glue's coverage under the stand-in run (tests/standin/coverage-report.mjs), for information:
+// it does not pass or fail anything.
+const coverageFile = join(dir, 'standin-coverage.txt');
+if (existsSync(coverageFile)) console.log(readFileSync(coverageFile, 'utf8').trimEnd());
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

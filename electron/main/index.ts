@@ -4,6 +4,7 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import { launchedHidden } from './login-item.js';
+import { guardWebContents } from './navigation.js';
 import { registerAppScheme } from './protocol.js';
 import { startShell, type Shell } from './shell.js';
 
@@ -14,6 +15,9 @@ const log = (msg: string, err: unknown) => console.error(`[vpbx] ${msg}`, err ??
 if (process.env.VPBX_DATA_DIR) app.setPath('userData', process.env.VPBX_DATA_DIR);
 
 registerAppScheme();
+// Every web contents the app ever gets (its window, and whatever a page manages to open) is
+// guarded before it loads anything: no navigation, redirect, new window or <webview>.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,6 +1,7 @@
 // The entry point: single instance (a second launch is handed to the running one), and the
 // app:// scheme registered before 'ready'.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebContents } from './electron-mock.js';
 import type * as ElectronMock from './electron-mock.js';
 
 vi.mock('electron', async () => (await import('./electron-mock.js')).electron);
@@ -61,5 +62,16 @@ describe('single instance', () => {
     await flush();
     expect(startShell).not.toHaveBeenCalled();
     expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('navigation guards', () => {
+  it('every web contents the app gets is guarded before it loads anything', async () => {
+    const electron = await loadEntry();
+    const contents = new FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview'])
+      expect(contents.listenerCount(event), event).toBe(1);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 });
