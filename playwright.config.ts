@@ -10,7 +10,8 @@ export default defineConfig({
   ],
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e-artifacts',
-  timeout: 30_000,
+  // Generous: a test that fails does so on an assertion, and the machines have two cores.
+  timeout: 60_000,
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -75,12 +75,13 @@ test('the global shortcut brings the directory up with the search focused; setti
   const win = app.windows()[0]!;
   expect([...app.globalShortcut.registered.keys()]).toEqual([SHORTCUT]);
   win.hide();
-  await page.getByRole('button', { name: 'Settings' }).focus();
+  await page.getByRole('button', { name: 'More actions' }).focus();
   app.globalShortcut.fire(SHORTCUT);
   expect(win.isVisible()).toBe(true);
   await expect(page.getByRole('combobox', { name: 'Search extensions' })).toBeFocused();
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Shortcut to bring up the directory').fill('Ctrl+Shift+F2');
   await dialog.getByLabel('Shortcut to bring up the directory').press('Tab');
@@ -104,6 +105,21 @@ test('a second launch with a tel: link hands it to the running app, which search
   await expect.poll(() => win.isVisible()).toBe(true);
   await expect(page.getByRole('combobox', { name: 'Search extensions' })).toHaveValue(number);
   await expect(page.getByRole('combobox', { name: 'Search extensions' })).toBeFocused();
+});
+
+test('a first launch with a tel: link opens the app searching for that number', async ({ launch }) => {
+  // The demo profile must exist first: a launch without a profile shows the connection screen.
+  const setup = await launch();
+  const first = await appWindow(setup);
+  await openDemo(first);
+  const number = await firstNumber(first);
+  expect(await setup.close()).toBe(0);
+
+  const app = await launch({ args: [`tel:${number}`] });
+  const page = await appWindow(app);
+  const search = page.getByRole('combobox', { name: 'Search extensions' });
+  await expect(search).toHaveValue(number, { timeout: 20_000 });
+  await expect(search).toBeFocused();
 });
 
 test('without a tray (--no-tray) closing the window quits the app', async ({ launch }) => {

@@ -6,7 +6,7 @@ export const rows = (page: Page) => page.getByRole('listbox', { name: 'Extension
 
 export async function openDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Try the demo PBX' }).click();
-  await expect(rows(page).first()).toBeVisible({ timeout: 20_000 });
+  await expect(rows(page).first()).toBeVisible({ timeout: 40_000 });
 }
 
 /** The number of the first extension listed. */

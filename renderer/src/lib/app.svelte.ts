@@ -35,18 +35,25 @@ export class AppState {
   /** The administrator's policy, and why it cannot be used when it is broken. */
   policy = $state<PolicyInfo | null>(null);
   policyError = $state<AppErrorData | null>(null);
+  /** The desktop shell asked to focus the search (with a number) or the voicemail; kept until the
+   *  directory screen acts on it, so a request that arrives before that screen exists (a first
+   *  launch with a tel: link) is not lost. */
+  focusRequest = $state<{ target: 'search' | 'voicemail'; query: string | null } | null>(null);
   /** Ticks every 30 s so "synced N min ago" stays true without a reload. */
   now = $state(Date.now());
 
   activeProfile = $derived(this.profiles.find((p) => p.id === this.activeId) ?? null);
 
-  #unsubscribe: (() => void) | null = null;
+  #unsubscribe: (() => void)[] = [];
   #timer: ReturnType<typeof setInterval> | null = null;
 
   async start(): Promise<void> {
-    this.#unsubscribe = bridge.on('sync:state', (s) => {
-      if (!this.activeId || s.profileId === this.activeId) this.#applySync(s);
-    });
+    this.#unsubscribe = [
+      bridge.on('shell:focus', (request) => (this.focusRequest = request)),
+      bridge.on('sync:state', (s) => {
+        if (!this.activeId || s.profileId === this.activeId) this.#applySync(s);
+      }),
+    ];
     this.#timer = setInterval(() => (this.now = Date.now()), 30_000);
     const [settings] = await Promise.all([bridge.settings.get(), this.refreshProfiles()]);
     if (settings.ok) this.settings = settings.data;
@@ -67,7 +74,8 @@ export class AppState {
   }
 
   stop(): void {
-    this.#unsubscribe?.();
+    for (const off of this.#unsubscribe) off();
+    this.#unsubscribe = [];
     if (this.#timer) clearInterval(this.#timer);
   }
 
