@@ -17,6 +17,8 @@ import type { Extension, Profile } from '../shared/domain.js';
 import { purgeOtherMailboxes } from '../voicemail/mailbox-purge.js';
 import { AppKeys } from './app-keys.js';
 import { connectionHandlers } from './connection-handlers.js';
+import { agentHandlers } from './agent-handlers.js';
+import { AgentStore } from './agent-store.js';
 import { DemoController, DEMO_PROFILE_ID } from './demo.js';
 import { defaultPolicyPath, Policy } from './policy.js';
 import { buildDialUri } from './dial.js';
@@ -115,6 +117,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     await purgeOtherMailboxes(snapshots.profileDir(p.id), mine);
   }
 
+  const agent = agentHandlers({
+    sync,
+    clientFor,
+    events,
+    store: new AgentStore((id) => snapshots.profileDir(id)),
+  });
+
   async function activeProfile(): Promise<Profile> {
     const profile = sync.profile ?? (await profiles.getActive());
     if (!profile) throw new AppError('PROFILE_NOT_FOUND');
@@ -146,6 +155,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       reactivate: (profile) => sync.activate(profile),
       purgeOthers,
     }),
+    ...agent,
     'app:info': () => ({
       name: 'VitalPBX Directory',
       version: opts.capabilities.version,
@@ -276,6 +286,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       client?.client.close();
       sync.dispose();
       voicemail.dispose();
+      agent.dispose();
       await demo.close();
     },
   };

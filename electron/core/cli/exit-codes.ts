@@ -13,6 +13,7 @@ export const EXIT = {
   badResponse: 7,
   keychain: 8,
   cache: 9,
+  refused: 10,
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
@@ -47,7 +48,10 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'PROFILE_NOT_FOUND':
       return EXIT.cache;
     case 'INVALID_REQUEST':
+    case 'INVALID_NUMBER':
       return EXIT.usage;
+    case 'CALL_REFUSED':
+      return EXIT.refused;
     default:
       return EXIT.other;
   }

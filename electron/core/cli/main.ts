@@ -12,6 +12,10 @@ import { exportDirectory, type ExportFormat } from '../export/index.js';
 import { defaultDataDir } from '../app/paths.js';
 import { FingerprintSchema, type Profile, SNAPSHOT_VERSION } from '../shared/domain.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { AGENT_HELP, allContacts, callCommand, callsCommand } from './agent-commands.js';
+import { exportWithContacts } from '../export/contacts.js';
+import type { Contact } from '../shared/agent-domain.js';
+import { AgentStore } from '../app/agent-store.js';
 
 export const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -22,6 +26,7 @@ Commands:
                               write the directory (fresh from the PBX, or the saved copy
                               with --offline); never includes secrets
   certificate --url URL       show the PBX certificate's SHA-256 fingerprint
+${AGENT_HELP}
 
 Connection (a saved profile, or given on the command line):
   --profile ID                a profile saved by the app (or created by 'sync')
@@ -36,7 +41,8 @@ Connection (a saved profile, or given on the command line):
 
 Exit status: 0 ok, 2 usage, 3 PBX unreachable or slow, 4 key rejected or missing,
 5 TLS/certificate, 6 tenant returned nothing, 7 unreadable or failed PBX answer,
-8 keychain unavailable, 9 saved data unavailable, 1 anything else.`;
+8 keychain unavailable, 9 saved data unavailable, 10 the PBX refused the call,
+1 anything else.`;
 
 interface Options {
   profile?: string;
@@ -49,6 +55,10 @@ interface Options {
   format?: string;
   out?: string;
   offline?: boolean;
+  from?: string;
+  extension?: string;
+  since?: string;
+  contacts?: boolean;
 }
 
 function usage(message: string): never {
@@ -111,6 +121,10 @@ export async function run(
       format: { type: 'string' },
       out: { type: 'string' },
       offline: { type: 'boolean' },
+      from: { type: 'string' },
+      extension: { type: 'string' },
+      since: { type: 'string' },
+      contacts: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -137,10 +151,13 @@ export async function run(
     if (!o.profile) usage('export --offline needs --profile');
     const loaded = await snapshots.load(o.profile);
     if (!loaded) throw new AppError('NO_SNAPSHOT');
-    return writeExport(o, loaded.snapshot.extensions, out);
+    const saved = o.contacts
+      ? await new AgentStore((id) => snapshots.profileDir(id)).contacts(o.profile)
+      : null;
+    return writeExport(o, loaded.snapshot.extensions, out, saved?.contacts ?? []);
   }
 
-  if (!['check', 'sync', 'export'].includes(command)) usage(`Unknown command "${command}"`);
+  if (!['check', 'sync', 'export', 'call', 'calls'].includes(command)) usage(`Unknown command "${command}"`);
   const profile = await resolveProfile(o, profiles);
   const client = new PbxClient({
     baseUrl: profile.baseUrl,
@@ -150,6 +167,14 @@ export async function run(
     allowHttp: profile.allowHttp,
   });
 
+  if (command === 'call') {
+    await callCommand(client, positionals[1], o.from, out);
+    return EXIT.ok;
+  }
+  if (command === 'calls') {
+    await callsCommand(client, o, out);
+    return EXIT.ok;
+  }
   if (command === 'check') {
     const { extensions } = await client.checkConnection();
     out(`OK: ${extensions} extensions in tenant "${profile.tenant}" at ${profile.baseUrl}\n`);
@@ -171,17 +196,20 @@ export async function run(
     out(`Synced ${extensions.length} extensions into profile "${profile.id}"\n`);
     return EXIT.ok;
   }
-  return writeExport(o, extensions, out);
+  return writeExport(o, extensions, out, o.contacts ? await allContacts(client) : []);
 }
 
 async function writeExport(
   o: Options,
   extensions: Parameters<typeof exportDirectory>[0],
   out: (s: string) => void,
+  contacts: readonly Contact[] = [],
 ): Promise<number> {
   const format = (o.format ?? 'csv') as ExportFormat;
   if (!['csv', 'vcard', 'json'].includes(format)) usage('--format must be csv, vcard or json');
-  const file = exportDirectory(extensions, format, 'directory');
+  const file = o.contacts
+    ? exportWithContacts(extensions, contacts, format, 'directory')
+    : exportDirectory(extensions, format, 'directory');
   if (o.out) {
     await writeFile(o.out, file.content, { encoding: 'utf8', mode: 0o644 });
     process.stderr.write(`Wrote ${file.count} extensions to ${o.out}\n`);

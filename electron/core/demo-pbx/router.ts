@@ -9,6 +9,7 @@ import { type DemoExtension, type DemoTenant, parseMsgName, renderVoicemail } fr
 import { apachePage } from './pages.js';
 import type { Json } from './reference.js';
 import type { DemoState } from './state.js';
+import { type AgentContext, agentRoute } from './routes-agent.js';
 
 export type BadKeyMode = 'json401' | 'html403' | 'status200';
 
@@ -16,6 +17,7 @@ export interface RouterContext {
   state: DemoState;
   audio: AudioLibrary;
   badKeyMode: BadKeyMode;
+  agent: AgentContext;
 }
 
 const INVALID_KEY = '{"status":"error","message":"Invalid app key"}';
@@ -34,7 +36,7 @@ function badKey(mode: BadKeyMode): Reply {
   return jsonReply(mode === 'json401' ? 401 : 200, INVALID_KEY);
 }
 
-export function route(ctx: RouterContext, req: IncomingMessage, path: string): Reply {
+export function route(ctx: RouterContext, req: IncomingMessage, path: string, body = Buffer.alloc(0)): Reply {
   const method = req.method ?? 'GET';
   const parts = path.split('/').filter((p) => p !== '');
   if (parts[0] === 'static') return staticAudio(ctx, method, parts);
@@ -45,7 +47,8 @@ export function route(ctx: RouterContext, req: IncomingMessage, path: string): R
   const rest = parts.slice(2);
   if (rest[0] === 'extensions') return extensions(ctx, method, rest.slice(1), auth.tenant);
   if (rest[0] === 'voicemail' && rest.length === 4) return voicemailMessage(ctx, method, rest, auth.tenant);
-  return notFoundJson('Not Found');
+  const query = new URL(req.url ?? '/', 'http://demo').searchParams;
+  return agentRoute(ctx.agent, method, rest, query, body, auth.tenant) ?? notFoundJson('Not Found');
 }
 
 function extensions(ctx: RouterContext, method: string, rest: string[], tenant: DemoTenant | null): Reply {

@@ -12,10 +12,12 @@ import type { VoicemailShape } from './model.js';
 import { referenceDataset } from './reference-dataset.js';
 import { type BadKeyMode, route, type RouterContext } from './router.js';
 import { DemoState } from './state.js';
+import type { AgentOptions, OriginatedCall } from './routes-agent.js';
 import { tlsIdentity } from './tls.js';
 
 export type { FaultConfig, FaultKind } from './faults.js';
 export type { BadKeyMode } from './router.js';
+export type { AgentOptions, OriginatedCall } from './routes-agent.js';
 
 export interface DemoPbxOptions {
   dataset?: 'reference' | 'generated' | undefined; // default 'generated'
@@ -31,6 +33,8 @@ export interface DemoPbxOptions {
   faults?: FaultConfig | undefined;
   /** Where the committed audio files are (default: assets/ beside this module). */
   assetsDir?: string | undefined;
+  /** Click-to-call, CDR and phonebook variants (routes-agent.ts). */
+  agent?: AgentOptions | undefined;
 }
 
 export interface DemoRequest {
@@ -39,6 +43,8 @@ export interface DemoRequest {
   tenant: string | undefined;
   /** Every request header except `app-key`, which is a secret. */
   headers: Record<string, string | string[] | undefined>;
+  /** The request body as text, when there was one (click-to-call's JSON). */
+  body?: string;
 }
 
 export interface DemoPbx {
@@ -49,6 +55,8 @@ export interface DemoPbx {
   tenants: { id: string; name: string; boundKey: string; extensionCount: number }[];
   tls?: { key: string; cert: string; fingerprint256: string } | undefined;
   requests: DemoRequest[];
+  /** Every call accepted by POST /core/click_to_call, oldest first. */
+  originated: OriginatedCall[];
   setFaults(f: FaultConfig | null): void;
   setBadKeyMode(m: BadKeyMode): void;
   rotateStaticToken(): void;
@@ -79,6 +87,14 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     state,
     audio: new AudioLibrary(opts.assetsDir),
     badKeyMode: opts.badKeyMode ?? 'json401',
+    agent: {
+      state,
+      seed,
+      options: opts.agent ?? {},
+      now: Math.floor(Date.now() / 60_000) * 60,
+      data: new Map(),
+      originated: [],
+    },
   };
   const faults = new FaultState();
   faults.set(opts.faults ?? null);
@@ -88,25 +104,35 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     const rawUrl = req.url ?? '/';
     const { 'app-key': _secret, ...headers } = req.headers;
     const tenant = req.headers.tenant;
-    requests.push({
+    const entry: DemoRequest = {
       method: req.method ?? 'GET',
       path: rawUrl,
       tenant: Array.isArray(tenant) ? tenant[0] : tenant,
       headers,
-    });
+    };
+    requests.push(entry);
     let path = rawUrl.split('?')[0] ?? '/';
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     for (const [name, value] of Object.entries(SERVER_HEADERS)) res.setHeader(name, value);
-    // Drain any request body (POST/DELETE may carry one) so keep-alive connections stay usable.
-    req.resume();
-    let reply: Reply;
-    try {
-      reply = route(ctx, req, path);
-    } catch (err) {
-      console.error('demo-pbx: request failed', err);
-      reply = jsonReply(500, '{"status":"error","message":"Internal Server Error"}');
-    }
-    sendReply(req, res, reply, faults.take(path));
+    // Read the whole body (click-to-call carries JSON) before answering; this also drains it, so
+    // keep-alive connections stay usable. More than 64 KiB is not a request this API takes.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 65_536) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size > 0) entry.body = Buffer.concat(chunks).toString('utf8');
+      let reply: Reply;
+      try {
+        reply = route(ctx, req, path, Buffer.concat(chunks));
+      } catch (err) {
+        console.error('demo-pbx: request failed', err);
+        reply = jsonReply(500, '{"status":"error","message":"Internal Server Error"}');
+      }
+      sendReply(req, res, reply, faults.take(path));
+    });
   };
 
   const tls = opts.https ? await tlsIdentity(opts.tls) : undefined;
@@ -137,6 +163,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     })),
     tls,
     requests,
+    originated: ctx.agent.originated,
     setFaults: (f) => faults.set(f),
     setBadKeyMode: (m) => {
       ctx.badKeyMode = m;

@@ -5,6 +5,7 @@
 import { AppError } from '../errors.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
 import { httpFailure, readEnvelope } from './envelope.js';
+import { readClickToCall } from './click-to-call.js';
 import { HttpTransport, type HttpResult } from './http.js';
 import { cancelled, isRetryable } from './net-errors.js';
 import {
@@ -16,6 +17,11 @@ import {
   parseVoicemail,
 } from './parse.js';
 import { normalizeFingerprint } from './tls-trust.js';
+import { type CdrLimits, type CdrQuery, type CdrResult, fetchCdr } from './cdr-fetch.js';
+import { type CdrPage, parseCdrPage } from './parse-cdr.js';
+import { parseContacts, parsePhonebooks } from './parse-phonebook.js';
+import { isObject, optNumber, optString } from './parse-values.js';
+import type { Contact, Phonebook } from '../shared/agent-domain.js';
 import { apiUrl, audioUrl, normalizeBaseUrl, segment } from './url.js';
 
 export { probeCertificate, type CertificateInfo } from './tls-trust.js';
@@ -48,6 +54,8 @@ interface CallOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((bytes: number) => void) | undefined;
   maxBytes?: number;
+  /** Sent as JSON (with Content-Type: application/json). */
+  json?: unknown;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -120,12 +128,14 @@ export class PbxClient {
 
   private async send(method: Method, url: URL, o: CallOptions & { maxBytes: number }): Promise<HttpResult> {
     if (url.protocol === 'http:' && !this.conn.allowHttp) throw new AppError('INSECURE_HTTP');
-    const headers = {
+    const headers: Record<string, string> = {
       'app-key': this.conn.appKey,
       tenant: this.conn.tenant,
       accept: 'application/json',
       'user-agent': USER_AGENT,
     };
+    const body = o.json === undefined ? undefined : Buffer.from(JSON.stringify(o.json));
+    if (body) headers['content-type'] = 'application/json';
     // Only GETs are retried: a POST or DELETE may have reached the PBX before the failure.
     const retries = method === 'GET' ? Math.max(0, this.opts.retries) : 0;
     for (let attempt = 0; ; attempt++) {
@@ -134,6 +144,7 @@ export class PbxClient {
           method,
           url,
           headers,
+          body,
           maxBytes: o.maxBytes,
           signal: o.signal,
           onProgress: o.onProgress,
@@ -242,5 +253,71 @@ export class PbxClient {
 
   async deleteMessage(mailbox: string, folder: string, msg: string, signal?: AbortSignal): Promise<void> {
     await this.call('DELETE', this.voicemailPath(mailbox, folder, msg), { signal }, true);
+  }
+
+  /**
+   * POST /core/click_to_call: rings `caller` first, then dials `callee`. Never retried (a repeat
+   * would ring the agent's phone twice). A refusal from the PBX is CALL_REFUSED with its message.
+   */
+  async clickToCall(
+    req: { caller: string; callee: string; cosId: number },
+    signal?: AbortSignal,
+  ): Promise<{ message: string | null }> {
+    const url = apiUrl(this.baseOrThrow(), '/core/click_to_call');
+    const json = { caller: req.caller, callee: req.callee, cos_id: req.cosId };
+    const res = await this.send('POST', url, { signal, json, maxBytes: 1024 * 1024 });
+    return readClickToCall(res, this.secrets());
+  }
+
+  /** The extension's class of service (`class_of_service_id`), or null when the PBX gives none. */
+  async classOfService(id: string, signal?: AbortSignal): Promise<number | null> {
+    const data = await this.call('GET', `/extensions/${segment(id)}`, { signal });
+    const rows: unknown[] = Array.isArray(data) ? data : [data];
+    const row = rows.find((r) => isObject(r) && optString(r.extension_id) === id) ?? rows[0];
+    const cos = isObject(row) ? optNumber(row.class_of_service_id) : null;
+    return typeof cos === 'number' && Number.isInteger(cos) && cos > 0 ? cos : null;
+  }
+
+  /** One page of GET /cdr (epoch-second dates, 1-based page, the extension filter sent). */
+  async cdrPage(
+    q: { start: number; end: number; extension: string; limit: number; page: number },
+    signal?: AbortSignal,
+  ): Promise<CdrPage> {
+    const params = new URLSearchParams({
+      start_date: String(Math.floor(q.start)),
+      end_date: String(Math.floor(q.end)),
+      extensions: q.extension,
+      limit: String(q.limit),
+      page: String(q.page),
+    });
+    return parseCdrPage(await this.call('GET', `/cdr?${params.toString()}`, { signal }));
+  }
+
+  /** One extension's calls in a time range: deduplicated, filtered, bounded (cdr-fetch.ts). */
+  listCdr(q: CdrQuery, limits?: CdrLimits, signal?: AbortSignal): Promise<CdrResult> {
+    return fetchCdr((p) => this.cdrPage(p, signal), q, limits);
+  }
+
+  /** The tenant's phonebooks; a PBX without them (404 or 501) has none. */
+  async listPhonebooks(signal?: AbortSignal): Promise<Phonebook[] | null> {
+    try {
+      return parsePhonebooks(await this.call('GET', '/phonebooks', { signal })).items;
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'NOT_SUPPORTED')) return null;
+      throw err;
+    }
+  }
+
+  async listContacts(book: Phonebook, signal?: AbortSignal): Promise<{ items: Contact[]; skipped: number }> {
+    try {
+      return parseContacts(
+        await this.call('GET', `/phonebooks/${segment(book.id)}/contacts`, { signal }),
+        book,
+      );
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'NOT_SUPPORTED'))
+        return { items: [], skipped: 0 };
+      throw err;
+    }
   }
 }

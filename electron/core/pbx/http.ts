@@ -20,6 +20,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
   url: URL;
   headers: Record<string, string>;
+  /** A request body (click-to-call's JSON); POST and DELETE send an empty one otherwise. */
+  body?: Buffer | undefined;
   maxBytes: number;
   signal?: AbortSignal | undefined;
   onProgress?: ((bytes: number) => void) | undefined;
@@ -153,7 +155,7 @@ export class HttpTransport {
 
       const lib = r.url.protocol === 'https:' ? https : http;
       const headers = { ...r.headers };
-      if (r.method !== 'GET') headers['content-length'] = '0';
+      if (r.method !== 'GET') headers['content-length'] = String(r.body?.length ?? 0);
       try {
         req = lib.request({
           method: r.method,
@@ -177,7 +179,7 @@ export class HttpTransport {
         responded = true;
         this.readBody(res, r, settle);
       });
-      req.end();
+      req.end(r.method === 'GET' ? undefined : r.body);
     });
   }
 

@@ -30,6 +30,15 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'dial:open',
+  'calls:place',
+  'calls:recent',
+  'contacts:list',
+  'contacts:sync',
+  'contacts:export',
+  'personal:get',
+  'personal:favourite',
+  'personal:note',
+  'personal:call-mode',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

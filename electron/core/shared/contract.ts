@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels.js';
 import type { AppErrorData } from './errors.js';
 import { ACCELERATOR } from './accelerator.js';
+import { agentContract } from './agent-contract.js';
 import {
   type CdrSummary,
   type ConnectionStatusSchema,
@@ -217,6 +218,7 @@ export const contract = {
     request: z.object({ number: z.string().min(1).max(256) }).strict(),
     result: result<{ uri: string }>(),
   },
+  ...agentContract,
 } satisfies Record<Channel, { request: z.ZodType; result: unknown }>;
 
 // Every channel named in channels.ts has an entry above, and no other (checked at compile time).

@@ -57,6 +57,13 @@ export const ERROR_CODES = {
   SHORTCUT_NOT_ALLOWED:
     'That global shortcut would take keys other applications need. Use a function key, or at least two modifiers with Ctrl, Alt or Super, like Ctrl+Alt+D.',
   INVALID_LINK: 'That number cannot be dialled: only digits, +, *, # and SIP addresses are allowed.',
+  CALL_REFUSED:
+    'The PBX did not place the call. Check "my extension" in the profile and the number, then try again.',
+  CALL_IN_PROGRESS: 'A call is already being placed. Wait for its outcome before placing another.',
+  NO_MY_EXTENSION:
+    'This profile has no "my extension", so the PBX does not know which phone to ring. Set it in the connection settings.',
+  INVALID_NUMBER:
+    'That number cannot be dialled: use digits, with an optional leading + (spaces, dashes and brackets are fine).',
   INTERNAL: 'Something went wrong inside the app. Try again; if it persists, please report it.',
 } as const;
 
