@@ -17,6 +17,10 @@ Options:
   --port N            port to listen on (default: a free one)
   --bad-key-mode M    json401 (default), html403 or status200
   --secret-marker S   plant S in every device secret and features_password
+  --cdr-filter M      honoured (default) or ignored: whether /cdr?extensions= filters
+  --cdr-shape S       rows-result (default), array or items: the shape of /cdr's data
+  --cdr-paging M      page (default) or ignored: whether /cdr honours page
+  --no-phonebooks     a build without phonebooks (/phonebooks answers 404)
   -h, --help          show this help
 `;
 
@@ -52,6 +56,10 @@ function parse(argv: string[]): DemoPbxOptions | null {
       port: { type: 'string' },
       'bad-key-mode': { type: 'string' },
       'secret-marker': { type: 'string' },
+      'cdr-filter': { type: 'string' },
+      'cdr-shape': { type: 'string' },
+      'cdr-paging': { type: 'string' },
+      'no-phonebooks': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +79,12 @@ function parse(argv: string[]): DemoPbxOptions | null {
     port: int('port', values.port),
     badKeyMode: oneOf('bad-key-mode', values['bad-key-mode'], ['json401', 'html403', 'status200'] as const),
     secretMarker: values['secret-marker'],
+    agent: {
+      cdrFilter: oneOf('cdr-filter', values['cdr-filter'], ['honoured', 'ignored'] as const),
+      cdrShape: oneOf('cdr-shape', values['cdr-shape'], ['rows-result', 'array', 'items'] as const),
+      cdrPaging: oneOf('cdr-paging', values['cdr-paging'], ['page', 'ignored'] as const),
+      phonebooks: values['no-phonebooks'] ? false : undefined,
+    },
   };
 }
 
