@@ -42,6 +42,10 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   SHORTCUT_NOT_ALLOWED: 'Shortcut not allowed',
   FORBIDDEN_SENDER: 'Request refused',
   UNKNOWN_CHANNEL: 'Unknown operation',
+  CALL_REFUSED: 'Call refused by the PBX',
+  CALL_IN_PROGRESS: 'A call is being placed',
+  NO_MY_EXTENSION: 'No “my extension”',
+  INVALID_NUMBER: 'Cannot dial',
 };
 
 export function errorTitle(error: AppErrorData): string {
