@@ -1,27 +1,30 @@
-// The core behind every host: it owns the stores, the keychain, the PBX clients and the sync
-// service, and answers each contract channel. Electron's main process and the browser host
-// both wrap `createAppCore(...).dispatch`; capabilities only a desktop has (opening a tel:
-// link, a save dialog) are injected, so the behaviour itself is the same and tested in Node.
-import { rm } from 'node:fs/promises';
+// The core behind every host: it builds the stores, the keychain, the PBX clients and the
+// services, and assembles the handlers of every contract channel from the domain modules
+// (connection, profiles, directory, settings and voicemail, the agent's day). Electron's main
+// process and the browser host both wrap `createAppCore(...).dispatch`; capabilities only a
+// desktop has (opening a tel: link, a save dialog) are injected, so the behaviour itself is the
+// same and tested in Node.
 import { type Dispatch, createDispatcher, type Handlers } from '../ipc/dispatcher.js';
 import { EventHub } from '../ipc/events.js';
-import { AppError, toAppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { Keychain, type SecretStore } from '../credentials/keychain.js';
-import { PbxClient, type PbxClientOptions } from '../pbx/client.js';
+import type { PbxClientOptions } from '../pbx/client.js';
 import { guardedProbe } from '../pbx/probe-guard.js';
 import { ProfileStore } from '../store/profiles.js';
 import { SnapshotStore } from '../store/snapshot-store.js';
-import { exportDirectory } from '../export/index.js';
-import type { AppInfo, ExtensionDetail } from '../shared/contract.js';
-import type { Extension, Profile } from '../shared/domain.js';
+import type { AppInfo } from '../shared/contract.js';
+import type { Profile } from '../shared/domain.js';
 import { purgeOtherMailboxes } from '../voicemail/mailbox-purge.js';
 import { AppKeys } from './app-keys.js';
+import { ClientPool } from './client-pool.js';
 import { connectionHandlers } from './connection-handlers.js';
 import { agentHandlers } from './agent-handlers.js';
 import { AgentStore } from './agent-store.js';
-import { DemoController, DEMO_PROFILE_ID } from './demo.js';
+import { DemoController } from './demo.js';
+import { directoryHandlers } from './directory-handlers.js';
 import { defaultPolicyPath, Policy } from './policy.js';
-import { buildDialUri } from './dial.js';
+import { profileHandlers } from './profile-handlers.js';
+import { settingsHandlers } from './settings-handlers.js';
 import { SettingsStore } from './settings-store.js';
 import { SyncService } from './sync-service.js';
 import { VoicemailHandlers } from './voicemail-handlers.js';
@@ -63,37 +66,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const secrets = opts.secrets ?? new Keychain();
   const demo = new DemoController();
   const keys = new AppKeys(secrets, () => demo.appKey());
-
-  // One client per connection, so detail refreshes and voicemail polls reuse its keep-alive
-  // sockets; a changed address, tenant, pin or key gets a new one and the old one is closed.
-  let client: { key: string; client: PbxClient } | null = null;
-
-  async function clientFor(profile: Profile): Promise<PbxClient> {
-    if (profile.demo) await refreshDemoProfile();
-    const current = (await profiles.get(profile.id)) ?? profile;
-    const conn = {
-      baseUrl: current.baseUrl,
-      tenant: current.tenant,
-      appKey: await keys.forProfile(current),
-      tlsPin: current.tlsPin,
-      allowHttp: current.allowHttp,
-    };
-    const key = JSON.stringify(conn);
-    if (client?.key !== key) {
-      client?.client.close();
-      client = { key, client: new PbxClient(conn, opts.clientOptions) };
-    }
-    return client.client;
-  }
-
-  /** The demo PBX listens on a new port each launch: point the demo profile at it. */
-  async function refreshDemoProfile(): Promise<Profile> {
-    const input = await demo.profileInput();
-    const existing = await profiles.get(DEMO_PROFILE_ID);
-    // Called before every PBX request of the demo profile: write only when the port changed.
-    if (existing && existing.baseUrl === input.baseUrl && existing.tenant === input.tenant) return existing;
-    return profiles.upsert({ ...input, myExtension: existing?.myExtension ?? input.myExtension });
-  }
+  const pool = new ClientPool(profiles, keys, demo, opts.clientOptions);
+  const clientFor = (profile: Profile) => pool.clientFor(profile);
 
   const sync = new SyncService({ snapshots, events, clientFor });
   const voicemail = new VoicemailHandlers({
@@ -103,6 +77,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     events,
     settings,
     saveFile: opts.capabilities.saveFile,
+  });
+  const agent = agentHandlers({
+    sync,
+    clientFor,
+    events,
+    store: new AgentStore((id) => snapshots.profileDir(id)),
   });
 
   /** Deletes what is cached of other people's mailboxes in a profile (see mailbox-purge.ts). */
@@ -117,33 +97,21 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     await purgeOtherMailboxes(snapshots.profileDir(p.id), mine);
   }
 
-  const agent = agentHandlers({
-    sync,
-    clientFor,
-    events,
-    store: new AgentStore((id) => snapshots.profileDir(id)),
-  });
-
   async function activeProfile(): Promise<Profile> {
     const profile = sync.profile ?? (await profiles.getActive());
     if (!profile) throw new AppError('PROFILE_NOT_FOUND');
     return profile;
   }
 
-  async function activate(id: string) {
-    const profile = id === DEMO_PROFILE_ID ? await refreshDemoProfile() : await profiles.get(id);
-    if (!profile) throw new AppError('PROFILE_NOT_FOUND');
-    await profiles.setActive(profile.id);
-    const state = await sync.activate(profile);
-    voicemail.restart();
-    return state;
-  }
-
-  function cachedExtension(id: string): Extension {
-    const ext = sync.snapshot?.extensions.find((e) => e.id === id);
-    if (!ext) throw new AppError('NOT_FOUND');
-    return ext;
-  }
+  const { activate, ...profileChannels } = profileHandlers({
+    profiles,
+    snapshots,
+    keys,
+    pool,
+    policy: () => policy,
+    sync,
+    onActivated: () => voicemail.restart(),
+  });
 
   const handlers: Handlers = {
     ...connectionHandlers({
@@ -155,114 +123,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       reactivate: (profile) => sync.activate(profile),
       purgeOthers,
     }),
+    ...profileChannels,
+    ...directoryHandlers({ sync, clientFor, activeProfile }),
+    ...settingsHandlers({ capabilities: opts.capabilities, settings, sync, voicemail }),
     ...agent,
-    'app:info': () => ({
-      name: 'VitalPBX Directory',
-      version: opts.capabilities.version,
-      host: opts.capabilities.host,
-      platform: process.platform,
-    }),
-    'profiles:list': async () => {
-      const list = await profiles.list();
-      return {
-        profiles: list,
-        activeId: sync.profile?.id ?? (await profiles.getActive())?.id ?? null,
-        notice: profiles.lastRecovery?.notice ?? null,
-        sessionKeys: keys.session.ids(),
-        policy: policy.info,
-        policyError: policy.error?.toData() ?? null,
-      };
-    },
-    'profiles:remove': async ({ id }) => {
-      const removed = await profiles.remove(id);
-      let keyLeft = null;
-      if (removed) {
-        // Leave it first, so no sync or voicemail poll writes into its folder while it goes.
-        if (sync.profile?.id === id) {
-          const next = await profiles.getActive();
-          if (next) await activate(next.id);
-          else await sync.activate(null);
-        }
-        // Everything cached for it: snapshot, voicemail lists and audio (profileDir checks the id).
-        await rm(snapshots.profileDir(id), { recursive: true, force: true }).catch(() => {});
-        if (id !== DEMO_PROFILE_ID) {
-          // The profile goes either way; a key the keychain would not delete is reported, not lost.
-          keyLeft = await keys.remove(id).then(
-            () => null,
-            (err: unknown) => toAppError(err).toData(),
-          );
-        }
-      }
-      return { removed, keyLeft };
-    },
-    'profiles:activate': ({ id }) => activate(id),
-    'profiles:use-demo': async () => {
-      await activate(DEMO_PROFILE_ID);
-      return (await profiles.get(DEMO_PROFILE_ID)) as Profile;
-    },
     'connection:probe-certificate': guardedProbe(),
     'credentials:delete': async ({ profileId }) => {
       keys.session.delete(profileId);
       return { deleted: await secrets.delete(profileId) };
-    },
-    'directory:get': () => {
-      const snap = sync.snapshot;
-      return snap
-        ? {
-            profileId: snap.profileId,
-            tenant: snap.tenant,
-            syncedAt: snap.syncedAt,
-            extensions: snap.extensions,
-          }
-        : null;
-    },
-    'directory:extension': async ({ id }): Promise<ExtensionDetail> => {
-      const cached = cachedExtension(id);
-      try {
-        const client = await clientFor(await activeProfile());
-        const [ext, devices, queues, cdr] = await Promise.all([
-          client.getExtension(id),
-          client.getDevices(id),
-          client.getQueues(id),
-          client.getCdrSummary(id),
-        ]);
-        const fresh: Extension = { ...ext, devices, queues, cdr };
-        await sync.updateExtension(fresh);
-        return { extension: fresh, fresh: true, error: null };
-      } catch (err) {
-        return { extension: cached, fresh: false, error: toAppError(err).toData() };
-      }
-    },
-    'directory:export': async ({ format, ids }) => {
-      const snap = sync.snapshot;
-      if (!snap) throw new AppError('NO_SNAPSHOT');
-      let list = snap.extensions;
-      if (ids) {
-        const byId = new Map(list.map((e) => [e.id, e]));
-        list = ids.map((id) => byId.get(id)).filter((e): e is Extension => e !== undefined);
-      }
-      return exportDirectory(list, format, `directory-${snap.profileId}`);
-    },
-    'sync:now': () => sync.syncNow(),
-    'sync:cancel': () => ({ cancelled: sync.cancel() }),
-    'sync:state': () => sync.state,
-    'voicemail:list': (req) => voicemail.list(req?.extensionId),
-    'voicemail:audio': (req) => voicemail.audio(req.extensionId, req.key),
-    'voicemail:mark-listened': (req) => voicemail.markListened(req.extensionId, req.key),
-    'voicemail:delete': (req) => voicemail.remove(req.extensionId, req.key),
-    'voicemail:save-as': (req) => voicemail.saveAs(req.extensionId, req.key),
-    'settings:get': () => settings.get(),
-    'settings:set': async (patch) => {
-      const next = await settings.update(patch);
-      voicemail.restart();
-      return next;
-    },
-    'dial:open': async ({ number }) => {
-      const { dialScheme } = await settings.get();
-      const host = sync.profile ? new URL(sync.profile.baseUrl).hostname : null;
-      const uri = buildDialUri(number, dialScheme, host);
-      await opts.capabilities.openExternal?.(uri);
-      return { uri };
     },
   };
 
@@ -283,7 +151,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
         );
     },
     async dispose() {
-      client?.client.close();
+      pool.close();
       sync.dispose();
       voicemail.dispose();
       agent.dispose();
