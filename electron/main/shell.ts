@@ -72,7 +72,6 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   const ctx = { host: 'electron' } as const;
   const settings = (await core.dispatch('settings:get', undefined, ctx)) as { ok: boolean; data?: Settings };
   const model: TrayModel = { status: 'unknown', syncedAt: null, unread: 0, startAtLogin: false };
-  let myMailbox: string | null = null;
   const refreshTray = () => tray?.update(model);
 
   const focus = (target: 'search' | 'voicemail', query: string | null = null) => {
@@ -88,16 +87,10 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   };
 
   // Every request goes through here, from the renderer or the tray: settings changes take
-  // effect in the shell, and voicemail answers keep the tray's unread count current.
+  // effect in the shell. (The unread count reaches the tray from the core's events alone.)
   const dispatch: Dispatch = async (channel, payload, callCtx) => {
     const result = await core.dispatch(channel, payload, callCtx);
-    if (!result.ok) return result;
-    if (channel === 'settings:set') applySettings(result.data as Settings);
-    const list = result.data as { mailbox?: unknown; unread?: unknown } | null;
-    if (typeof channel === 'string' && channel.startsWith('voicemail:') && list?.mailbox === myMailbox) {
-      if (typeof list?.unread === 'number') model.unread = list.unread;
-      refreshTray();
-    }
+    if (result.ok && channel === 'settings:set') applySettings(result.data as Settings);
     return result;
   };
   registerIpc(dispatch, () => win);
@@ -109,7 +102,6 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
       Object.assign(model, { status: s.status, syncedAt: s.syncedAt });
     } else if (event === 'voicemail:new') {
       const v = payload as { mailbox: string; unread: number; newKeys: string[] };
-      myMailbox = v.mailbox;
       model.unread = v.unread;
       notifyNewVoicemail(v, () => focus('voicemail'));
     }

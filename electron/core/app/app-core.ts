@@ -110,7 +110,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     pool,
     policy: () => policy,
     sync,
-    onActivated: () => voicemail.restart(),
+    onActivated: () => {
+      events.forget('voicemail:new');
+      voicemail.restart();
+    },
   });
 
   const handlers: Handlers = {
@@ -128,6 +131,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...settingsHandlers({ capabilities: opts.capabilities, settings, sync, voicemail }),
     ...agent,
     'connection:probe-certificate': guardedProbe(),
+    'events:latest': () => events.latest(),
     'credentials:delete': async ({ profileId }) => {
       keys.session.delete(profileId);
       return { deleted: await secrets.delete(profileId) };

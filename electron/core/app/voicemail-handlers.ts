@@ -126,7 +126,10 @@ export class VoicemailHandlers {
       fromCache = true;
       if (!cached) throw e;
     }
-    return this.#view(p, cached, fromCache, error);
+    const view = await this.#view(p, cached, fromCache, error);
+    // The agent's own list, fresh from the PBX, is the newest unread count there is.
+    if (!fromCache && id === this.myExtensionId(p)) this.#announce(view, []);
+    return view;
   }
 
   async #view(

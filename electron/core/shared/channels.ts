@@ -22,6 +22,7 @@ export const CHANNELS = [
   'sync:now',
   'sync:cancel',
   'sync:state',
+  'events:latest',
   'voicemail:list',
   'voicemail:audio',
   'voicemail:mark-listened',

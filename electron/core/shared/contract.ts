@@ -192,6 +192,14 @@ export const contract = {
   'sync:now': { request: None, result: result<SyncState>() },
   'sync:cancel': { request: None, result: result<{ cancelled: boolean }>() },
   'sync:state': { request: None, result: result<SyncState>() },
+  /** The latest value of each state event, for a window that subscribed after they were sent. */
+  'events:latest': {
+    request: None,
+    result: result<{
+      'sync:state': SyncState | null;
+      'voicemail:new': EventPayloads['voicemail:new'] | null;
+    }>(),
+  },
   'voicemail:list': {
     request: z.object({ extensionId: Id.optional() }).strict().optional(),
     result: result<VoicemailList>(),

@@ -6,6 +6,7 @@ import type { PolicyInfo, Settings, SyncState } from '../../../electron/core/sha
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { bridge } from './bridge.js';
 import { ConnectionForm } from './connection-form.svelte.js';
+import { inbox } from './voicemail.svelte.js';
 
 export type Screen = 'loading' | 'connect' | 'directory';
 
@@ -50,6 +51,7 @@ export class AppState {
   async start(): Promise<void> {
     this.#unsubscribe = [
       bridge.on('shell:focus', (request) => (this.focusRequest = request)),
+      inbox.start(),
       bridge.on('sync:state', (s) => {
         if (!this.activeId || s.profileId === this.activeId) this.#applySync(s);
       }),
@@ -86,6 +88,7 @@ export class AppState {
       return;
     }
     this.profiles = r.data.profiles;
+    if (r.data.activeId !== this.activeId) inbox.reset();
     this.activeId = r.data.activeId;
     this.sessionKeys = r.data.sessionKeys;
     this.policy = r.data.policy;
@@ -100,6 +103,7 @@ export class AppState {
       this.error = r.error;
       return false;
     }
+    if (id !== this.activeId) inbox.reset();
     this.activeId = id;
     this.#applySync(r.data);
     await this.refreshProfiles();

@@ -15,42 +15,33 @@ import {
   selectionAfterDelete,
 } from './voicemail-format.js';
 
-/** The badge: unread messages in the agent's own INBOX, null while unknown. */
+/** The badge: unread messages in the agent's own INBOX, null while unknown. The core is its one
+ *  source: its voicemail events, and their latest value for a window that loaded after them. */
 class VoicemailInbox {
   unread = $state<number | null>(null);
   /** A sentence for the live region when the poller finds new messages. */
   announcement = $state('');
-  #profileId: string | null = null;
-  #listening = false;
+  #heard = false;
 
-  /** Subscribes once to the poller's events. */
-  listen(): void {
-    if (this.#listening) return;
-    this.#listening = true;
-    bridge.on('voicemail:new', ({ unread, newKeys }) => {
+  /** Follows the core's events; returns the unsubscribe function. */
+  start(): () => void {
+    const off = bridge.on('voicemail:new', ({ unread, newKeys }) => {
+      this.#heard = true;
       this.unread = unread;
       if (newKeys.length > 0)
         this.announcement = `${newKeys.length} new voicemail message${newKeys.length === 1 ? '' : 's'}.`;
     });
+    void bridge.events.latest().then((r) => {
+      const latest = r.ok ? r.data['voicemail:new'] : null;
+      if (latest && !this.#heard) this.unread = latest.unread;
+    });
+    return off;
   }
 
-  /** Asks the core for the agent's list while the count is unknown (a new profile, or no list
-   *  yet): the first poll may have fired before we listened. Once known, the poller's events and
-   *  the lists the UI fetches keep it current, so a sync does not cost another PBX request. */
-  async refresh(profileId: string | null): Promise<void> {
-    if (profileId !== this.#profileId) {
-      this.#profileId = profileId;
-      this.unread = null;
-      this.announcement = '';
-    }
-    if (!profileId || this.unread !== null) return;
-    const r = await bridge.voicemail.list();
-    if (this.#profileId === profileId && r.ok) this.unread = r.data.unread;
-  }
-
-  /** A fresh list of the agent's own mailbox, fetched by the UI, is the newest count there is. */
-  update(list: VoicemailList): void {
-    this.unread = list.unread;
+  /** Another profile: its mailbox is unknown until the core reports it. */
+  reset(): void {
+    this.unread = null;
+    this.announcement = '';
   }
 }
 
@@ -116,7 +107,6 @@ export class MailboxState {
     this.error = null;
     this.list = list;
     this.#extraCached = [];
-    if (this.mine) inbox.update(list);
     if (previous) this.selectedKey = findAgain(list.records, previous)?.key ?? null;
   }
 
