@@ -16,13 +16,24 @@ export interface SyncServiceOptions {
   snapshots: SnapshotStore;
   events: EventHub;
   clientFor: (profile: Profile) => Promise<PbxClient>;
-  /** Delays between automatic retries while the PBX is unreachable (the last one repeats). */
-  retryDelaysMs?: readonly number[];
   now?: () => number;
 }
 
-/** Waits between automatic retries while the PBX is unreachable; the last one repeats. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+/** The first automatic retry comes within this long, so a short outage is over quickly. */
+export const FIRST_RETRY_MS = 5_000;
+/** Retries of a long outage settle at one every five minutes at most. */
+export const MAX_RETRY_MS = 300_000;
+const MIN_RETRY_MS = 1_000;
+
+/**
+ * The wait before automatic retry number `attempt` (0 = the first): exponential backoff with
+ * full jitter, so the desks of a call centre that lost the PBX together do not all come back
+ * in the same second. Never below a second, so a failing PBX is not hammered.
+ */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempt, 16));
+  return Math.max(MIN_RETRY_MS, Math.round(random() * ceiling));
+}
 
 const IDLE: SyncState = {
   seq: 0,
@@ -47,13 +58,9 @@ export class SyncService {
   readonly #opts: Required<SyncServiceOptions>;
 
   constructor(opts: SyncServiceOptions) {
-    // Each default is taken field by field: spreading `opts` over the defaults once replaced the
-    // retry schedule with `undefined` and froze the app in "Syncing" after its first outage.
-    this.#opts = {
-      ...opts,
-      now: opts.now ?? Date.now,
-      retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-    };
+    // Each default is taken field by field: spreading `opts` over the defaults once replaced a
+    // default with `undefined` and froze the app in "Syncing" after its first outage.
+    this.#opts = { ...opts, now: opts.now ?? Date.now };
   }
 
   get state(): SyncState {
@@ -185,8 +192,7 @@ export class SyncService {
 
   #scheduleRetry(): void {
     this.#clearRetry();
-    const delays = this.#opts.retryDelaysMs;
-    const delay = delays[Math.min(this.#retryIndex, delays.length - 1)] ?? 60_000;
+    const delay = retryDelayMs(this.#retryIndex);
     this.#retryIndex++;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
