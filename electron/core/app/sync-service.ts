@@ -9,8 +9,9 @@ import type { SyncState } from '../shared/contract.js';
 import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 
-const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
-const RETRYABLE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'PBX_ERROR', 'INVALID_RESPONSE']);
+// A connection that drops mid-answer is network trouble like an unreachable PBX: offline, retried.
+const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'CONNECTION_DROPPED']);
+const RETRYABLE_CODES = new Set([...OFFLINE_CODES, 'PBX_ERROR', 'INVALID_RESPONSE']);
 
 export interface SyncServiceOptions {
   snapshots: SnapshotStore;

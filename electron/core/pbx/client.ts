@@ -4,7 +4,7 @@
 // and the tolerant parsers. The app key never appears in an error, a detail or a log line.
 import { AppError } from '../errors.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
-import { httpFailure, readEnvelope } from './envelope.js';
+import { apiNotFound, httpFailure, readEnvelope } from './envelope.js';
 import { HttpTransport, type HttpResult } from './http.js';
 import { cancelled, isRetryable } from './net-errors.js';
 import {
@@ -176,7 +176,17 @@ export class PbxClient {
     signal?: AbortSignal,
     onProgress?: (bytes: number) => void,
   ): Promise<{ extensions: Extension[]; skipped: number }> {
-    return parseExtensionList(await this.call('GET', '/extensions', { signal, onProgress }));
+    let data: unknown;
+    try {
+      data = await this.call('GET', '/extensions', { signal, onProgress });
+    } catch (err) {
+      // The list always exists on a VitalPBX: a 404 here means the address is not its API.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        throw apiNotFound(apiUrl(this.baseOrThrow(), '/extensions'), err);
+      }
+      throw err;
+    }
+    return parseExtensionList(data);
   }
 
   /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */

@@ -7,7 +7,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { AppError } from '../errors.js';
-import { bodyTooLarge, cancelled, connectError, timeoutError, truncatedError } from './net-errors.js';
+import { bodyTooLarge, cancelled, connectError, droppedError, timeoutError } from './net-errors.js';
 import { connectSecure } from './tls-trust.js';
 
 export interface HttpResult {
@@ -202,9 +202,9 @@ export class HttpTransport {
       chunks.push(chunk);
       r.onProgress?.(total);
     });
-    res.on('error', (err) => settle(truncatedError(err)));
+    res.on('error', (err) => settle(droppedError(err)));
     res.on('close', () => {
-      if (!res.complete) settle(truncatedError());
+      if (!res.complete) settle(droppedError());
     });
     res.on('end', () => {
       settle(null, {

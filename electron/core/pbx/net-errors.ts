@@ -89,15 +89,14 @@ export function connectError(err: unknown): AppError {
   return UNREACHABLE_CODES.has(code) ? markRetryable(mapped) : mapped;
 }
 
-/** The connection broke while the body was arriving: the answer is unusable, but a GET may retry. */
-export function truncatedError(cause?: unknown): AppError {
-  return markRetryable(
-    new AppError(
-      'INVALID_RESPONSE',
-      'The connection to the PBX broke while its answer was arriving. Try again; if it keeps happening, check the network.',
-      { cause, detail: { reason: 'truncated' } },
-    ),
-  );
+/**
+ * The connection dropped while the answer was arriving (a reset, a proxy or PBX crash): a network
+ * failure, not a sign that the address is wrong, so it is not reported as an unreadable answer.
+ * The answer is unusable, but a GET may retry.
+ */
+export function droppedError(cause?: unknown): AppError {
+  const reason = errCode(cause) || 'incomplete';
+  return markRetryable(new AppError('CONNECTION_DROPPED', undefined, { cause, detail: { reason } }));
 }
 
 export function bodyTooLarge(limit: number): AppError {
