@@ -140,12 +140,19 @@ export class SyncService {
   async #run(profile: Profile): Promise<SyncState> {
     const abort = new AbortController();
     this.#abort = abort;
-    this.#set({ ...this.#state, status: 'syncing', progress: { phase: 'connecting', bytes: 0 } });
+    this.#set({
+      ...this.#state,
+      status: 'syncing',
+      progress: { phase: 'connecting', bytes: 0, totalBytes: null },
+    });
     try {
       const client = await this.#opts.clientFor(profile);
-      const { extensions } = await client.listExtensions(abort.signal, (bytes) => this.#progress(bytes));
+      const { extensions } = await client.listExtensions(abort.signal, (bytes, totalBytes) =>
+        this.#progress(bytes, totalBytes),
+      );
       if (extensions.length === 0) throw new AppError('TENANT_EMPTY');
-      this.#set({ ...this.#state, progress: { phase: 'saving', bytes: this.#state.progress?.bytes ?? 0 } });
+      const { bytes = 0, totalBytes = null } = this.#state.progress ?? {};
+      this.#set({ ...this.#state, progress: { phase: 'saving', bytes, totalBytes } });
       const snapshot: Snapshot = {
         version: SNAPSHOT_VERSION,
         profileId: profile.id,
@@ -184,11 +191,11 @@ export class SyncService {
     }
   }
 
-  #progress(bytes: number): void {
+  #progress(bytes: number, totalBytes: number | null): void {
     const now = this.#opts.now();
     if (now - this.#lastProgressEmit < 100) return;
     this.#lastProgressEmit = now;
-    this.#set({ ...this.#state, progress: { phase: 'downloading', bytes } });
+    this.#set({ ...this.#state, progress: { phase: 'downloading', bytes, totalBytes } });
   }
 
   #scheduleRetry(): void {

@@ -5,7 +5,7 @@
 import { AppError } from '../errors.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
 import { apiNotFound, httpFailure, readEnvelope } from './envelope.js';
-import { HttpTransport, type HttpResult } from './http.js';
+import { HttpTransport, type HttpResult, type ProgressListener } from './http.js';
 import { cancelled, isRetryable } from './net-errors.js';
 import {
   parseCdrSummary,
@@ -33,7 +33,8 @@ export interface PbxConnection {
 
 export interface PbxClientOptions {
   connectTimeoutMs?: number;
-  timeoutMs?: number;
+  /** Longest silence from the PBX (no byte) before a request is given up. */
+  idleTimeoutMs?: number;
   maxBodyBytes?: number;
   maxAudioBytes?: number;
   retries?: number;
@@ -46,7 +47,7 @@ type Method = 'GET' | 'POST' | 'DELETE';
 
 interface CallOptions {
   signal?: AbortSignal | undefined;
-  onProgress?: ((bytes: number) => void) | undefined;
+  onProgress?: ProgressListener | undefined;
   maxBytes?: number;
 }
 
@@ -78,7 +79,8 @@ export class PbxClient {
   ) {
     this.opts = {
       connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
-      timeoutMs: opts.timeoutMs ?? 20_000,
+      // An idle limit, not a total one: a big tenant on a slow link takes minutes, and must.
+      idleTimeoutMs: opts.idleTimeoutMs ?? 20_000,
       // A 100,000-extension tenant answers ~150 MB of JSON; more than this is not a directory.
       maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024 * 1024,
       maxAudioBytes: opts.maxAudioBytes ?? 50 * 1024 * 1024,
@@ -105,7 +107,7 @@ export class PbxClient {
     this.transport = new HttpTransport({
       tlsPin: this.pin,
       connectTimeoutMs: this.opts.connectTimeoutMs,
-      timeoutMs: this.opts.timeoutMs,
+      idleTimeoutMs: this.opts.idleTimeoutMs,
     });
   }
 
@@ -174,7 +176,7 @@ export class PbxClient {
 
   async listExtensions(
     signal?: AbortSignal,
-    onProgress?: (bytes: number) => void,
+    onProgress?: ProgressListener,
   ): Promise<{ extensions: Extension[]; skipped: number }> {
     let data: unknown;
     try {

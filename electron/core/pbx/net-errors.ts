@@ -59,9 +59,23 @@ export function cancelled(): AppError {
   return new AppError('CANCELLED');
 }
 
-export function timeoutError(phase: 'connect' | 'response'): AppError {
-  const err = new AppError('PBX_TIMEOUT', undefined, { detail: { phase } });
-  // A connect timeout is cheap to retry; the total timeout has already waited long enough.
+const TIMEOUT_MESSAGES: Record<TimeoutPhase, string | undefined> = {
+  connect: undefined,
+  response: undefined,
+  body: 'The PBX stopped sending in the middle of its answer. The network or the PBX may be overloaded; try again shortly.',
+  total:
+    "The PBX's answer was still arriving long after any directory should have. Check the network, or ask your PBX administrator how large the directory is.",
+};
+
+/**
+ * connect: no connection; response: no answer; body: the answer stalled (nothing arrived for the
+ * idle limit); total: the overall safety cap ran out while bytes were still trickling in.
+ */
+export type TimeoutPhase = 'connect' | 'response' | 'body' | 'total';
+
+export function timeoutError(phase: TimeoutPhase): AppError {
+  const err = new AppError('PBX_TIMEOUT', TIMEOUT_MESSAGES[phase], { detail: { phase } });
+  // A connect timeout is cheap to retry; the others have already waited long enough.
   return phase === 'connect' ? markRetryable(err) : err;
 }
 

@@ -1,6 +1,6 @@
 // The trial's PBX troubles, met by the core exactly as shipped (createAppCore with its defaults)
-// and served by the demo PBX's own faults: HTML pages where JSON was due, a connection reset
-// mid-answer, and an address with a wrong path.
+// and served by the demo PBX's own faults: a big directory dripping in over a slow link, HTML
+// pages where JSON was due, a connection reset mid-answer, and an address with a wrong path.
 // Each says what happened in words a user can act on and keeps the last good directory.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
@@ -53,6 +53,35 @@ async function saveAndSync(h: Harness, p: DemoPbx, baseUrl = p.origin): Promise<
   await h.ok('profiles:activate', { id: profile.id });
   return h.ok('sync:now');
 }
+
+describe('a big directory over a slow link', () => {
+  it('Test connection and sync both finish although the download takes longer than 20 s', async () => {
+    // 5,000 extensions (~6.6 MB) at ~270 KB/s: data flows all the time, the whole takes ~25 s.
+    const p = await pbx({ extensions: 5_000 });
+    const h = await harness();
+    await saveAndSync(h, p);
+    p.setFaults({ drip: { bytes: 16 * 1024, intervalMs: 60 }, contentLength: true, paths: ['/extensions'] });
+    const progress: NonNullable<SyncState['progress']>[] = [];
+    h.core.events.subscribe((event, payload) => {
+      const s = payload as SyncState;
+      if (event === 'sync:state' && s.progress?.phase === 'downloading') progress.push(s.progress);
+    });
+    const started = Date.now();
+    const [tested, synced] = await Promise.all([
+      h.call('connection:test', connection(p)),
+      h.call('sync:now'),
+    ]);
+    expect(Date.now() - started).toBeGreaterThan(20_000);
+    expect(tested).toEqual({ ok: true, data: { extensions: 5_000, tenant: p.tenant } });
+    expect(synced).toMatchObject({ ok: true, data: { status: 'online', extensionCount: 5_000 } });
+    // Progress in bytes, with the size once the PBX (or a proxy) declares it.
+    expect(progress.length).toBeGreaterThan(20);
+    const last = progress.at(-1)!;
+    expect(last.totalBytes).toBeGreaterThan(6_000_000);
+    expect(last.bytes).toBeLessThanOrEqual(last.totalBytes!);
+    expect(progress.map((x) => x.bytes)).toEqual(progress.map((x) => x.bytes).sort((a, b) => a - b));
+  }, 90_000);
+});
 
 describe('HTML pages where the API was due', () => {
   it('HTML 200 (a PHP error page): not the expected JSON, directory kept', async () => {
