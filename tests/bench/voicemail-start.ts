@@ -74,7 +74,7 @@ interface Timing {
 }
 
 function startHost(dataDir: string) {
-  return startHostProcess({ dataDir, env: { VPBX_DEMO_EXTENSIONS: '300' } });
+  return startHostProcess({ dataDir });
 }
 
 async function timedClick(page: Page, name: string): Promise<Timing> {

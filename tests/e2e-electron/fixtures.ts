@@ -61,7 +61,6 @@ export const test = base.extend<Fixtures, { coverage: CoverageRecorder }>({
         args: opts.args ?? [],
         env: {
           VPBX_DATA_DIR: dataDir,
-          VPBX_DEMO_EXTENSIONS: '300',
           XDG_CONFIG_HOME: configHome,
           ...opts.env,
         },

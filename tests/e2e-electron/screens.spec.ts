@@ -72,7 +72,7 @@ test('a second PBX profile is added and used; switching back shows the demo agai
   const switcher = page.getByLabel('PBX profile');
   const demo = await switcher.locator('option', { hasText: 'Demo PBX' }).getAttribute('value');
   await switcher.selectOption(demo ?? '');
-  await expect(page.getByText('300 extensions').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('500 extensions').first()).toBeVisible({ timeout: 15_000 });
 });
 
 test('offline launch shows the saved directory, marked stale, and recovers when the PBX returns', async ({

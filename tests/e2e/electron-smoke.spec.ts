@@ -39,7 +39,7 @@ test('desktop app opens, shows the demo directory and has a tray', async () => {
   const app = await electron.launch({
     executablePath: exe!,
     args: ['.'],
-    env: { ...process.env, VPBX_DATA_DIR: dataDir, VPBX_DEMO_EXTENSIONS: '300', VPBX_TEST_HOOKS: '1' },
+    env: { ...process.env, VPBX_DATA_DIR: dataDir, VPBX_TEST_HOOKS: '1' },
   });
   try {
     const page = await app.firstWindow();

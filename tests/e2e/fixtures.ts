@@ -20,7 +20,8 @@ const startHost = (dataDir: string, env: Record<string, string>) =>
 const stopHost = stopHostProcess;
 
 export const test = base.extend<{ hostEnv: Record<string, string>; host: Host; app: Page }>({
-  hostEnv: [{ VPBX_DEMO_EXTENSIONS: '300', VPBX_RETRY_MS: '500' }, { option: true }],
+  // The host runs as shipped: no variable here may change how the app behaves.
+  hostEnv: [{}, { option: true }],
   host: async ({ hostEnv }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'vpbx-e2e-'));
     let current = await startHost(dataDir, hostEnv);

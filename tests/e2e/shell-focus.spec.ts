@@ -3,7 +3,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openDemo } from './fixtures.js';
 
-test.use({ hostEnv: { VPBX_DEMO_EXTENSIONS: '300', VPBX_RETRY_MS: '500', VPBX_TEST_HOOKS: '1' } });
+// The hook only adds the route that stands in for the shell; the app itself runs as shipped.
+test.use({ hostEnv: { VPBX_TEST_HOOKS: '1' } });
 
 async function focusFromShell(page: Page, payload: object): Promise<void> {
   const status = await page.evaluate(async (body) => {

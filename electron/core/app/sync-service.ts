@@ -9,20 +9,32 @@ import type { SyncState } from '../shared/contract.js';
 import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 
-const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
-const RETRYABLE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'PBX_ERROR', 'INVALID_RESPONSE']);
+// A connection that drops mid-answer is network trouble like an unreachable PBX: offline, retried.
+const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'CONNECTION_DROPPED']);
+const RETRYABLE_CODES = new Set([...OFFLINE_CODES, 'PBX_ERROR', 'INVALID_RESPONSE']);
 
 export interface SyncServiceOptions {
   snapshots: SnapshotStore;
   events: EventHub;
   clientFor: (profile: Profile) => Promise<PbxClient>;
-  /** Delays between automatic retries while the PBX is unreachable (the last one repeats). */
-  retryDelaysMs?: readonly number[];
   now?: () => number;
 }
 
-/** Waits between automatic retries while the PBX is unreachable; the last one repeats. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+/** The first automatic retry comes within this long, so a short outage is over quickly. */
+export const FIRST_RETRY_MS = 5_000;
+/** Retries of a long outage settle at one every five minutes at most. */
+export const MAX_RETRY_MS = 300_000;
+const MIN_RETRY_MS = 1_000;
+
+/**
+ * The wait before automatic retry number `attempt` (0 = the first): exponential backoff with
+ * full jitter, so the desks of a call centre that lost the PBX together do not all come back
+ * in the same second. Never below a second, so a failing PBX is not hammered.
+ */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempt, 16));
+  return Math.max(MIN_RETRY_MS, Math.round(random() * ceiling));
+}
 
 const IDLE: SyncState = {
   seq: 0,
@@ -47,13 +59,9 @@ export class SyncService {
   readonly #opts: Required<SyncServiceOptions>;
 
   constructor(opts: SyncServiceOptions) {
-    // Each default is taken field by field: spreading `opts` over the defaults once replaced the
-    // retry schedule with `undefined` and froze the app in "Syncing" after its first outage.
-    this.#opts = {
-      ...opts,
-      now: opts.now ?? Date.now,
-      retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-    };
+    // Each default is taken field by field: spreading `opts` over the defaults once replaced a
+    // default with `undefined` and froze the app in "Syncing" after its first outage.
+    this.#opts = { ...opts, now: opts.now ?? Date.now };
   }
 
   get state(): SyncState {
@@ -132,12 +140,19 @@ export class SyncService {
   async #run(profile: Profile): Promise<SyncState> {
     const abort = new AbortController();
     this.#abort = abort;
-    this.#set({ ...this.#state, status: 'syncing', progress: { phase: 'connecting', bytes: 0 } });
+    this.#set({
+      ...this.#state,
+      status: 'syncing',
+      progress: { phase: 'connecting', bytes: 0, totalBytes: null },
+    });
     try {
       const client = await this.#opts.clientFor(profile);
-      const { extensions } = await client.listExtensions(abort.signal, (bytes) => this.#progress(bytes));
+      const { extensions } = await client.listExtensions(abort.signal, (bytes, totalBytes) =>
+        this.#progress(bytes, totalBytes),
+      );
       if (extensions.length === 0) throw new AppError('TENANT_EMPTY');
-      this.#set({ ...this.#state, progress: { phase: 'saving', bytes: this.#state.progress?.bytes ?? 0 } });
+      const { bytes = 0, totalBytes = null } = this.#state.progress ?? {};
+      this.#set({ ...this.#state, progress: { phase: 'saving', bytes, totalBytes } });
       const snapshot: Snapshot = {
         version: SNAPSHOT_VERSION,
         profileId: profile.id,
@@ -176,17 +191,16 @@ export class SyncService {
     }
   }
 
-  #progress(bytes: number): void {
+  #progress(bytes: number, totalBytes: number | null): void {
     const now = this.#opts.now();
     if (now - this.#lastProgressEmit < 100) return;
     this.#lastProgressEmit = now;
-    this.#set({ ...this.#state, progress: { phase: 'downloading', bytes } });
+    this.#set({ ...this.#state, progress: { phase: 'downloading', bytes, totalBytes } });
   }
 
   #scheduleRetry(): void {
     this.#clearRetry();
-    const delays = this.#opts.retryDelaysMs;
-    const delay = delays[Math.min(this.#retryIndex, delays.length - 1)] ?? 60_000;
+    const delay = retryDelayMs(this.#retryIndex);
     this.#retryIndex++;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;

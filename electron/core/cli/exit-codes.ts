@@ -20,6 +20,7 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'PBX_UNREACHABLE':
     case 'PBX_TIMEOUT':
+    case 'CONNECTION_DROPPED':
       return EXIT.unreachable;
     case 'AUTH_BAD_KEY':
     case 'AUTH_FORBIDDEN':
@@ -33,6 +34,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'TENANT_EMPTY':
       return EXIT.tenantEmpty;
     case 'INVALID_RESPONSE':
+    case 'API_NOT_FOUND':
     case 'BODY_TOO_LARGE':
     case 'PBX_ERROR':
     case 'NOT_SUPPORTED':

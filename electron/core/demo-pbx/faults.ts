@@ -31,6 +31,11 @@ export interface FaultConfig {
   latencyMs?: number;
   /** Send the body `bytes` at a time, one piece every `intervalMs`. */
   drip?: { bytes: number; intervalMs: number };
+  /**
+   * Declare the length (Content-Length) even of answers the PBX streams chunked, as a buffering
+   * proxy in front of it does: the client can then show a percentage.
+   */
+  contentLength?: boolean;
   /** Replace or break the answer. */
   kind?: FaultKind;
   /** Size of the 'huge-body' answer (default 50 MiB). */
@@ -129,7 +134,8 @@ export function sendReply(
     if (res.destroyed) return;
     const kind = fault?.kind;
     if (kind === 'huge-body') return sendHuge(res, fault?.hugeBodyBytes ?? 50 * 1024 * 1024);
-    const final = kind ? replace(kind, reply) : reply;
+    const replaced = kind ? replace(kind, reply) : reply;
+    const final = fault?.contentLength ? { ...replaced, chunked: false } : replaced;
     writeHead(res, final);
     if (req.method === 'HEAD') return void res.end();
     if (kind === 'reset') {

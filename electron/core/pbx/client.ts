@@ -4,9 +4,9 @@
 // and the tolerant parsers. The app key never appears in an error, a detail or a log line.
 import { AppError } from '../errors.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
-import { httpFailure, readEnvelope } from './envelope.js';
+import { apiNotFound, httpFailure, readEnvelope } from './envelope.js';
 import { readClickToCall } from './click-to-call.js';
-import { HttpTransport, type HttpResult } from './http.js';
+import { HttpTransport, type HttpResult, type ProgressListener } from './http.js';
 import { cancelled, isRetryable } from './net-errors.js';
 import {
   parseCdrSummary,
@@ -39,7 +39,8 @@ export interface PbxConnection {
 
 export interface PbxClientOptions {
   connectTimeoutMs?: number;
-  timeoutMs?: number;
+  /** Longest silence from the PBX (no byte) before a request is given up. */
+  idleTimeoutMs?: number;
   maxBodyBytes?: number;
   maxAudioBytes?: number;
   retries?: number;
@@ -52,7 +53,7 @@ type Method = 'GET' | 'POST' | 'DELETE';
 
 interface CallOptions {
   signal?: AbortSignal | undefined;
-  onProgress?: ((bytes: number) => void) | undefined;
+  onProgress?: ProgressListener | undefined;
   maxBytes?: number;
   /** Sent as JSON (with Content-Type: application/json). */
   json?: unknown;
@@ -86,7 +87,8 @@ export class PbxClient {
   ) {
     this.opts = {
       connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
-      timeoutMs: opts.timeoutMs ?? 20_000,
+      // An idle limit, not a total one: a big tenant on a slow link takes minutes, and must.
+      idleTimeoutMs: opts.idleTimeoutMs ?? 20_000,
       // A 100,000-extension tenant answers ~150 MB of JSON; more than this is not a directory.
       maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024 * 1024,
       maxAudioBytes: opts.maxAudioBytes ?? 50 * 1024 * 1024,
@@ -113,7 +115,7 @@ export class PbxClient {
     this.transport = new HttpTransport({
       tlsPin: this.pin,
       connectTimeoutMs: this.opts.connectTimeoutMs,
-      timeoutMs: this.opts.timeoutMs,
+      idleTimeoutMs: this.opts.idleTimeoutMs,
     });
   }
 
@@ -185,9 +187,19 @@ export class PbxClient {
 
   async listExtensions(
     signal?: AbortSignal,
-    onProgress?: (bytes: number) => void,
+    onProgress?: ProgressListener,
   ): Promise<{ extensions: Extension[]; skipped: number }> {
-    return parseExtensionList(await this.call('GET', '/extensions', { signal, onProgress }));
+    let data: unknown;
+    try {
+      data = await this.call('GET', '/extensions', { signal, onProgress });
+    } catch (err) {
+      // The list always exists on a VitalPBX: a 404 here means the address is not its API.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        throw apiNotFound(apiUrl(this.baseOrThrow(), '/extensions'), err);
+      }
+      throw err;
+    }
+    return parseExtensionList(data);
   }
 
   /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */

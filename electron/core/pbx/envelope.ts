@@ -55,6 +55,16 @@ export function failure(code: ErrorCode, status: number, serverMessage: string |
   return statusRetryable(status) && code === 'PBX_ERROR' ? markRetryable(err) : err;
 }
 
+/** A 404 where the API must answer: shows the URL tried (it holds no secret; the key is a header). */
+export function apiNotFound(url: URL, cause: AppError): AppError {
+  const shown = url.toString();
+  return new AppError(
+    'API_NOT_FOUND',
+    `The address does not point at the VitalPBX API: ${shown} answered 404 Not Found. Check the host, the port and any path before /api/v2.`,
+    { cause, detail: { status: 404, url: shown } },
+  );
+}
+
 function invalid(reason: string, status: number, cause?: unknown): AppError {
   return new AppError('INVALID_RESPONSE', undefined, { cause, detail: { reason, status } });
 }
@@ -70,7 +80,7 @@ export function httpFailure(res: HttpResult, secrets: readonly string[]): AppErr
       { detail: location ? { status: res.status, location } : { status: res.status } },
     );
   }
-  const code = codeForStatus(res.status) ?? 'PBX_ERROR';
+  let code = codeForStatus(res.status) ?? 'PBX_ERROR';
   let msg: string | null = null;
   if (!looksLikeHtml(res) && res.body.length <= 65536) {
     try {
@@ -80,6 +90,8 @@ export function httpFailure(res: HttpResult, secrets: readonly string[]): AppErr
       // Not JSON: the status alone decides.
     }
   }
+  // A 403 that names the key is a rejected key, not a key without the right to read.
+  if (code === 'AUTH_FORBIDDEN' && msg && KEY_MESSAGE_RE.test(msg)) code = 'AUTH_BAD_KEY';
   return failure(code, res.status, msg);
 }
 

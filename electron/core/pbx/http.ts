@@ -1,13 +1,15 @@
 // The HTTP transport under the PBX client, on node:http/node:https directly because global fetch
 // can neither show the peer certificate nor take per-request TLS options. One keep-alive agent per
 // client (a sync is one big list, detail views are many small calls), sockets handed to HTTP only
-// after the TLS trust decision, connect and total timeouts, cancellation, and a body size cap.
+// after the TLS trust decision, cancellation and a body size cap. Time limits: connecting, an idle
+// limit (no byte for a while) that governs the answer however long it takes to arrive, and an
+// overall cap sized from the body limit as a safety bound only.
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { AppError } from '../errors.js';
-import { bodyTooLarge, cancelled, connectError, timeoutError, truncatedError } from './net-errors.js';
+import { bodyTooLarge, cancelled, connectError, droppedError, timeoutError } from './net-errors.js';
 import { connectSecure } from './tls-trust.js';
 
 export interface HttpResult {
@@ -24,14 +26,30 @@ export interface HttpRequest {
   body?: Buffer | undefined;
   maxBytes: number;
   signal?: AbortSignal | undefined;
-  onProgress?: ((bytes: number) => void) | undefined;
+  onProgress?: ProgressListener | undefined;
 }
+
+/** Bytes received so far, and the size the server declared (Content-Length), when it did. */
+export type ProgressListener = (bytes: number, totalBytes: number | null) => void;
 
 export interface TransportOptions {
   /** Normalised 'AA:BB:..' SHA-256 fingerprint, or null for CA verification. */
   tlsPin: string | null;
   connectTimeoutMs: number;
-  timeoutMs: number;
+  /** Longest silence (no header or body byte) before the request is given up. */
+  idleTimeoutMs: number;
+}
+
+/**
+ * The slowest link the overall cap still allows for a body at the size limit. A big tenant on a
+ * slow link takes minutes and must finish; only a server that trickles without end is stopped.
+ */
+const SLOWEST_BYTES_PER_SECOND = 64 * 1024;
+const MIN_OVERALL_MS = 120_000;
+
+/** The overall cap of one request whose body may be up to `maxBytes`. */
+export function overallCapMs(maxBytes: number): number {
+  return Math.max(MIN_OVERALL_MS, Math.ceil((maxBytes / SLOWEST_BYTES_PER_SECOND) * 1000));
 }
 
 type CreateCallback = (err: Error | null, stream: Duplex) => void;
@@ -137,10 +155,12 @@ export class HttpTransport {
       if (r.signal?.aborted) return reject(cancelled());
       let settled = false;
       let req: http.ClientRequest | null = null;
+      let responded = false;
       const settle = (err: AppError | null, result?: HttpResult): void => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        clearTimeout(idle);
+        clearTimeout(cap);
         r.signal?.removeEventListener('abort', onAbort);
         if (err) {
           req?.destroy();
@@ -150,7 +170,14 @@ export class HttpTransport {
         }
       };
       const onAbort = (): void => settle(cancelled());
-      const timer = setTimeout(() => settle(timeoutError('response')), this.opts.timeoutMs);
+      const onIdle = (): void => settle(timeoutError(responded ? 'body' : 'response'));
+      let idle = setTimeout(onIdle, this.opts.idleTimeoutMs);
+      // Every byte proves the PBX is still sending: the idle limit starts again from it.
+      const alive = (): void => {
+        clearTimeout(idle);
+        idle = setTimeout(onIdle, this.opts.idleTimeoutMs);
+      };
+      const cap = setTimeout(() => settle(timeoutError('total')), overallCapMs(r.maxBytes));
       r.signal?.addEventListener('abort', onAbort, { once: true });
 
       const lib = r.url.protocol === 'https:' ? https : http;
@@ -168,7 +195,6 @@ export class HttpTransport {
       } catch (err) {
         return settle(connectError(err));
       }
-      let responded = false;
       req.on('error', (err) => {
         const mapped = connectError(err);
         const code = (err as { code?: string }).code ?? '';
@@ -177,7 +203,8 @@ export class HttpTransport {
       });
       req.on('response', (res) => {
         responded = true;
-        this.readBody(res, r, settle);
+        alive();
+        this.readBody(res, r, settle, alive);
       });
       req.end(r.method === 'GET' ? undefined : r.body);
     });
@@ -187,26 +214,30 @@ export class HttpTransport {
     res: http.IncomingMessage,
     r: HttpRequest,
     settle: (err: AppError | null, result?: HttpResult) => void,
+    alive: () => void,
   ): void {
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > r.maxBytes) {
+    const header = res.headers['content-length'];
+    const declared = header === undefined ? NaN : Number(header);
+    const totalBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+    if (totalBytes !== null && totalBytes > r.maxBytes) {
       res.destroy();
       return settle(bodyTooLarge(r.maxBytes));
     }
     const chunks: Buffer[] = [];
     let total = 0;
     res.on('data', (chunk: Buffer) => {
+      alive();
       total += chunk.length;
       if (total > r.maxBytes) {
         res.destroy();
         return settle(bodyTooLarge(r.maxBytes));
       }
       chunks.push(chunk);
-      r.onProgress?.(total);
+      r.onProgress?.(total, totalBytes);
     });
-    res.on('error', (err) => settle(truncatedError(err)));
+    res.on('error', (err) => settle(droppedError(err)));
     res.on('close', () => {
-      if (!res.complete) settle(truncatedError());
+      if (!res.complete) settle(droppedError());
     });
     res.on('end', () => {
       settle(null, {

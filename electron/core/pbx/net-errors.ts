@@ -59,9 +59,23 @@ export function cancelled(): AppError {
   return new AppError('CANCELLED');
 }
 
-export function timeoutError(phase: 'connect' | 'response'): AppError {
-  const err = new AppError('PBX_TIMEOUT', undefined, { detail: { phase } });
-  // A connect timeout is cheap to retry; the total timeout has already waited long enough.
+const TIMEOUT_MESSAGES: Record<TimeoutPhase, string | undefined> = {
+  connect: undefined,
+  response: undefined,
+  body: 'The PBX stopped sending in the middle of its answer. The network or the PBX may be overloaded; try again shortly.',
+  total:
+    "The PBX's answer was still arriving long after any directory should have. Check the network, or ask your PBX administrator how large the directory is.",
+};
+
+/**
+ * connect: no connection; response: no answer; body: the answer stalled (nothing arrived for the
+ * idle limit); total: the overall safety cap ran out while bytes were still trickling in.
+ */
+export type TimeoutPhase = 'connect' | 'response' | 'body' | 'total';
+
+export function timeoutError(phase: TimeoutPhase): AppError {
+  const err = new AppError('PBX_TIMEOUT', TIMEOUT_MESSAGES[phase], { detail: { phase } });
+  // A connect timeout is cheap to retry; the others have already waited long enough.
   return phase === 'connect' ? markRetryable(err) : err;
 }
 
@@ -89,15 +103,14 @@ export function connectError(err: unknown): AppError {
   return UNREACHABLE_CODES.has(code) ? markRetryable(mapped) : mapped;
 }
 
-/** The connection broke while the body was arriving: the answer is unusable, but a GET may retry. */
-export function truncatedError(cause?: unknown): AppError {
-  return markRetryable(
-    new AppError(
-      'INVALID_RESPONSE',
-      'The connection to the PBX broke while its answer was arriving. Try again; if it keeps happening, check the network.',
-      { cause, detail: { reason: 'truncated' } },
-    ),
-  );
+/**
+ * The connection dropped while the answer was arriving (a reset, a proxy or PBX crash): a network
+ * failure, not a sign that the address is wrong, so it is not reported as an unreadable answer.
+ * The answer is unusable, but a GET may retry.
+ */
+export function droppedError(cause?: unknown): AppError {
+  const reason = errCode(cause) || 'incomplete';
+  return markRetryable(new AppError('CONNECTION_DROPPED', undefined, { cause, detail: { reason } }));
 }
 
 export function bodyTooLarge(limit: number): AppError {

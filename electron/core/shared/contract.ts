@@ -91,7 +91,12 @@ export interface SyncState {
   /** When the cached directory was fetched, epoch ms; null when there is none. */
   syncedAt: number | null;
   extensionCount: number;
-  progress: { phase: 'connecting' | 'downloading' | 'saving'; bytes: number } | null;
+  /** bytes received so far; totalBytes when the PBX declared the size (Content-Length), else null. */
+  progress: {
+    phase: 'connecting' | 'downloading' | 'saving';
+    bytes: number;
+    totalBytes: number | null;
+  } | null;
   lastError: AppErrorData | null;
   /** Set when the saved directory was damaged and the previous copy was loaded. */
   recovered: string | null;

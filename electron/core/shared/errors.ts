@@ -5,13 +5,18 @@
 export const ERROR_CODES = {
   PBX_UNREACHABLE: 'The PBX could not be reached. Check the address and your network, then try again.',
   PBX_TIMEOUT: 'The PBX did not answer in time. It may be busy or the network slow; try again shortly.',
+  CONNECTION_DROPPED:
+    'The connection to the PBX dropped while its answer was arriving. Try again; if it keeps happening, check the network.',
   AUTH_BAD_KEY:
     'The PBX rejected the app key. Ask your PBX administrator for a valid key and enter it again.',
-  AUTH_FORBIDDEN: 'The app key is not allowed to read this data. Ask your PBX administrator to grant it.',
+  AUTH_FORBIDDEN:
+    'The PBX refused the request: the app key may be wrong, or not allowed to read this data. Check the key, or ask your PBX administrator to grant it.',
   TENANT_EMPTY:
     'The PBX returned no extensions for this tenant. Check the tenant name or id in the connection settings.',
   NOT_SUPPORTED: 'This PBX does not support that operation.',
   NOT_FOUND: 'The PBX does not know that item any more. Sync the directory and try again.',
+  API_NOT_FOUND:
+    'The address does not point at the VitalPBX API (it answered 404 Not Found). Check the host, the port and any path before /api/v2.',
   PBX_ERROR: 'The PBX reported an error. Try again later; if it persists, tell your PBX administrator.',
   INVALID_RESPONSE:
     'The PBX sent an answer the app cannot read (not the expected JSON). Check that the address points to the VitalPBX API.',

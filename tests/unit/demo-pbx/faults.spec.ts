@@ -105,6 +105,15 @@ describe('fault kinds', () => {
     expect(res.chunkSizes.length).toBeGreaterThan(1);
   });
 
+  it('contentLength: a list the PBX streams chunked arrives with its length declared', async () => {
+    const chunked = await get('/extensions');
+    expect(chunked.headers['transfer-encoding']).toBe('chunked');
+    pbx.setFaults({ contentLength: true, drip: { bytes: 4096, intervalMs: 1 } });
+    const declared = await get('/extensions');
+    expect(declared.headers['content-length']).toBe(String(chunked.body.length));
+    expect(declared.body.equals(chunked.body)).toBe(true);
+  });
+
   it('latency: no answer before the delay, and close() does not wait for it', async () => {
     const slow = await startDemoPbx({ extensions: 1, tenants: 1, faults: { latencyMs: 60_000 } });
     const pending = request(`${slow.url}/extensions`, {

@@ -62,7 +62,7 @@ describe('HTTP status and body → error code', () => {
     expect((await failure(client(f.origin).listExtensions())).code).toBe('AUTH_BAD_KEY');
   });
 
-  it('403 with an HTML page → AUTH_FORBIDDEN', async () => {
+  it('403 with an HTML page → AUTH_FORBIDDEN, saying the key may be wrong or not allowed', async () => {
     const f = await serve((_q, res) => {
       res.writeHead(403, { 'content-type': 'text/html' });
       res.end('<html><body><h1>Forbidden</h1></body></html>');
@@ -70,6 +70,32 @@ describe('HTTP status and body → error code', () => {
     const err = await failure(client(f.origin).listExtensions());
     expect(err.code).toBe('AUTH_FORBIDDEN');
     expect(err.detail).toMatchObject({ status: 403 });
+    expect(err.message).toMatch(/app key may be wrong, or not allowed/);
+  });
+
+  it('403 whose JSON message names the key → AUTH_BAD_KEY', async () => {
+    const f = await serve((_q, res) => sendJson(res, 403, { status: 'error', message: 'Invalid app key' }));
+    expect((await failure(client(f.origin).listExtensions())).code).toBe('AUTH_BAD_KEY');
+  });
+
+  it('404 on the directory itself → API_NOT_FOUND naming the URL tried, whatever the body', async () => {
+    const bodies = [
+      ['text/html', '<html><body><h1>Not Found</h1></body></html>'],
+      ['application/json', '{"status":"error","message":"Not Found"}'],
+    ];
+    const f = await serve((_q, res, n) => {
+      const [type, body] = bodies[(n - 1) % bodies.length]!;
+      res.writeHead(404, { 'content-type': type });
+      res.end(body);
+    });
+    for (let i = 0; i < bodies.length; i++) {
+      const err = await failure(client(`${f.origin}/pbx`).listExtensions());
+      expect(err.code).toBe('API_NOT_FOUND');
+      expect(err.message).toContain(`${f.origin}/pbx/api/v2/extensions`);
+      expect(err.message).not.toMatch(/item any more/);
+      expect(err.detail).toMatchObject({ status: 404, url: `${f.origin}/pbx/api/v2/extensions` });
+    }
+    expect((await failure(client(f.origin).checkConnection())).code).toBe('API_NOT_FOUND');
   });
 
   it('404 → NOT_FOUND, 501 → NOT_SUPPORTED, 400 → PBX_ERROR, none retried', async () => {
@@ -78,6 +104,7 @@ describe('HTTP status and body → error code', () => {
       sendJson(res, statuses[n - 1] ?? 500, { status: 'error', message: 'Invalid Operation' }),
     );
     const c = client(f.origin);
+    // One extension that is gone is an item the PBX no longer knows, not a wrong address.
     expect((await failure(c.getExtension('77'))).code).toBe('NOT_FOUND');
     expect((await failure(c.getQueues('77'))).code).toBe('NOT_SUPPORTED');
     const bad = await failure(c.getDevices('77'));
@@ -163,18 +190,6 @@ describe('unreadable answers → INVALID_RESPONSE', () => {
     expect(err.code).toBe('INVALID_RESPONSE');
     expect(f.requests).toHaveLength(1);
   });
-
-  it('reports a connection cut mid-body as INVALID_RESPONSE after retrying the GET', async () => {
-    const f = await serve((_q, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 5000 });
-      res.write('{"status":"success","data":[');
-      setTimeout(() => res.socket?.destroy(), 20);
-    });
-    const err = await failure(client(f.origin, { retries: 1 }).listExtensions());
-    expect(err.code).toBe('INVALID_RESPONSE');
-    expect(err.detail).toMatchObject({ reason: 'truncated' });
-    expect(f.requests).toHaveLength(2);
-  });
 });
 
 describe('network failures, timeouts, cancellation, limits', () => {
@@ -187,28 +202,23 @@ describe('network failures, timeouts, cancellation, limits', () => {
     expect(err.detail).toMatchObject({ reason: 'ECONNREFUSED' });
   });
 
+  it('a connection cut mid-body → CONNECTION_DROPPED (not an unreadable answer), after retrying the GET', async () => {
+    const f = await serve((_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 5000 });
+      res.write('{"status":"success","data":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const err = await failure(client(f.origin, { retries: 1 }).listExtensions());
+    expect(err.code).toBe('CONNECTION_DROPPED');
+    expect(err.message).toMatch(/dropped while its answer was arriving/);
+    expect(f.requests).toHaveLength(2);
+  });
+
   it('a reset before any response → PBX_UNREACHABLE, retried for GET', async () => {
     const f = await serve((req) => req.socket.destroy());
     const err = await failure(client(f.origin, { retries: 2 }).listExtensions());
     expect(err.code).toBe('PBX_UNREACHABLE');
     expect(f.requests).toHaveLength(3);
-  });
-
-  it('no answer within the total timeout → PBX_TIMEOUT, not retried', async () => {
-    const f = await serve(() => {});
-    const err = await failure(client(f.origin, { timeoutMs: 300 }).listExtensions());
-    expect(err.code).toBe('PBX_TIMEOUT');
-    expect(err.detail).toMatchObject({ phase: 'response' });
-    expect(f.requests).toHaveLength(1);
-  });
-
-  it('a slow drip that outlasts the total timeout → PBX_TIMEOUT', async () => {
-    const f = await serve((_q, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write(' ')), 20);
-    });
-    const err = await failure(client(f.origin, { timeoutMs: 300 }).listExtensions());
-    expect(err.code).toBe('PBX_TIMEOUT');
   });
 
   it('cancel while waiting → CANCELLED; an already aborted signal sends nothing', async () => {

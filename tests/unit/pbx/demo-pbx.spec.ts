@@ -1,7 +1,7 @@
 // The client against the embedded demo PBX: every endpoint on the reference dataset (parsed to
 // exactly the documented domain objects), all voicemail shapes of the generated dataset, keys and
 // tenants, planted secrets, and the demo's fault injection.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DemoPbx, type DemoPbxOptions, startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { PbxClient, type PbxClientOptions } from '../../../electron/core/pbx/client.js';
 import { ExtensionSchema, VoicemailRecordSchema } from '../../../electron/core/shared/domain.js';
@@ -11,6 +11,7 @@ const open: DemoPbx[] = [];
 const clients: PbxClient[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const c of clients.splice(0)) c.close();
   for (const d of open.splice(0)) await d.close();
 });
@@ -242,11 +243,14 @@ describe('demo faults', () => {
     expect(err.code).toBe('BODY_TOO_LARGE');
   });
 
-  it('latency beyond the total timeout → PBX_TIMEOUT; a drip reports progress', async () => {
-    const d = await demo({ extensions: 3, tenants: 1, faults: { latencyMs: 2000, count: 1 } });
-    expect((await failure(clientFor(d, { opts: { timeoutMs: 200 } }).listExtensions())).code).toBe(
-      'PBX_TIMEOUT',
-    );
+  it('latency beyond the idle limit (20 s, on a fake clock) → PBX_TIMEOUT; a drip reports progress', async () => {
+    const d = await demo({ extensions: 3, tenants: 1, faults: { latencyMs: 25_000, count: 1 } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const late = failure(clientFor(d).listExtensions());
+    await vi.waitFor(() => expect(d.requests).toHaveLength(1));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect((await late).code).toBe('PBX_TIMEOUT');
+    vi.useRealTimers();
     d.setFaults({ drip: { bytes: 1000, intervalMs: 1 } });
     const seen: number[] = [];
     const { extensions } = await clientFor(d).listExtensions(undefined, (n) => seen.push(n));
