@@ -48,8 +48,8 @@ async function saveAndSync(h: Harness, p: DemoPbx, baseUrl = p.origin): Promise<
     allowHttp: true,
     showOthersVoicemail: false,
     dialScheme: 'tel',
+    appKey: p.appKey,
   });
-  await h.ok('credentials:set', { profileId: profile.id, appKey: p.appKey });
   await h.ok('profiles:activate', { id: profile.id });
   return h.ok('sync:now');
 }

@@ -44,8 +44,8 @@ async function saveProfile(h: Harness, p: DemoPbx): Promise<void> {
     allowHttp: true,
     showOthersVoicemail: false,
     dialScheme: 'tel',
+    appKey: p.appKey,
   });
-  await h.ok('credentials:set', { profileId: profile.id, appKey: p.appKey });
   await h.ok('profiles:activate', { id: profile.id });
   expect((await h.ok('sync:now')).status).toBe('online');
 }
