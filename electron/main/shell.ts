@@ -166,11 +166,6 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     tray?.destroy();
     void core.dispose();
   });
-  // Lets the Electron smoke test see the tray, which Electron offers no API to list.
-  if (process.env.VPBX_TEST_HOOKS === '1')
-    Object.assign(globalThis, {
-      __vpbxShell: { hasTray: () => tray !== null, trayVariant: () => tray?.variant },
-    });
   await win.loadURL(APP_ENTRY_URL).catch((err: unknown) => opts.log('the window could not load', err));
 
   return {

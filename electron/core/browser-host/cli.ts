@@ -51,7 +51,6 @@ const host = await startBrowserHost({
   events: core.events,
   staticDir,
   port: values.port ? Number(values.port) : 0,
-  testHooks: process.env.VPBX_TEST_HOOKS === '1',
 });
 await core.start();
 if (values['demo-if-empty']) {

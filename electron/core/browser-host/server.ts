@@ -39,11 +39,7 @@ export interface BrowserHostOptions {
   events: EventHub;
   staticDir: string;
   port?: number;
-  /** Tests only: POST /api/test/shell-focus plays the desktop shell's `shell:focus` event. */
-  testHooks?: boolean;
 }
-
-const SHELL_FOCUS_PATH = '/api/test/shell-focus';
 
 export interface BrowserHost {
   origin: string;
@@ -161,7 +157,6 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
       if (!hosts.has(req.headers.host ?? '')) return send(res, 421, '{"error":"wrong host"}');
       const url = new URL(req.url ?? '/', 'http://host');
-      const hook = opts.testHooks === true && url.pathname === SHELL_FOCUS_PATH;
       if (url.pathname === '/api/session') {
         if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
         if (!req.headers.origin || foreign(req)) return send(res, 403, '{"error":"wrong origin"}');
@@ -177,7 +172,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           return send(res, 401, '{"error":"code used or expired"}');
         return send(res, 200, JSON.stringify({ token }));
       }
-      if (url.pathname.startsWith('/api/invoke/') || hook) {
+      if (url.pathname.startsWith('/api/invoke/')) {
         if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
         const origin = req.headers.origin;
         if (!origin || !origins.has(origin)) return send(res, 403, '{"error":"wrong origin"}');
@@ -193,13 +188,6 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           payload = text ? JSON.parse(text) : undefined;
         } catch {
           return send(res, 400, '{"error":"unreadable body"}');
-        }
-        if (hook) {
-          const p = payload as { target?: unknown; query?: unknown } | null;
-          const target = p?.target === 'voicemail' ? 'voicemail' : 'search';
-          const query = typeof p?.query === 'string' ? p.query.slice(0, 100) : null;
-          opts.events.emit('shell:focus', { target, query });
-          return send(res, 200, '{"ok":true}');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
         const result = await opts.dispatch(channel, payload ?? undefined, { host: 'browser' });

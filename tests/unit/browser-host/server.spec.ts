@@ -8,7 +8,6 @@ import { createDispatcher, type Handlers } from '../../../electron/core/ipc/disp
 import { EventHub } from '../../../electron/core/ipc/events.js';
 
 let host: BrowserHost;
-let hooked: BrowserHost;
 let dir: string;
 const events = new EventHub();
 const calls: unknown[] = [];
@@ -26,11 +25,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>t</title>');
   const dispatch = createDispatcher(handlers);
   host = await startBrowserHost({ dispatch, events, staticDir: dir });
-  hooked = await startBrowserHost({ dispatch, events, staticDir: dir, testHooks: true });
 });
 afterAll(async () => {
   await host.close();
-  await hooked.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -152,17 +149,5 @@ describe('browser host', () => {
       headers: { host: new URL(host.origin).host },
     });
     expect(denied.status).toBe(401);
-  });
-
-  it('has the shell-focus test hook only when asked for', async () => {
-    const body = JSON.stringify({ target: 'search', query: '101' });
-    const off = await send(host, '/api/test/shell-focus', { method: 'POST', headers: good(host), body });
-    expect(off.status).toBe(405);
-    const seen: unknown[] = [];
-    const unsubscribe = events.subscribe((event, payload) => seen.push({ event, payload }));
-    const on = await send(hooked, '/api/test/shell-focus', { method: 'POST', headers: good(hooked), body });
-    unsubscribe();
-    expect(on.status).toBe(200);
-    expect(seen).toEqual([{ event: 'shell:focus', payload: { target: 'search', query: '101' } }]);
   });
 });
