@@ -3,7 +3,7 @@
 // callto: and mailto: links that isSafeExternalLink accepts ever reach it.
 import { shell } from 'electron';
 import { isSafeExternalLink } from '../core/app/dial.js';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../core/app-error.js';
 
 /** Opens a dial or mail link; throws INVALID_LINK for anything else. */
 export async function openSafeExternal(uri: string): Promise<void> {

@@ -3,11 +3,10 @@
 // compromised subframe, another window or a page that navigated away gets FORBIDDEN_SENDER and
 // never reaches the dispatcher (which then validates the payload against the contract).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type EventName } from '../core/shared/channels.js';
+import { CHANNELS, EVENT_CHANNEL, type EventMessage, type EventName } from '../core/shared/channels.js';
 import type { EventPayloads } from '../core/shared/contract.js';
 import { errorData, type Result } from '../core/shared/errors.js';
-import type { Dispatch } from '../core/ipc/dispatcher.js';
-import { EVENT_CHANNEL, type EventMessage } from '../preload/event-channel.js';
+import type { Dispatch } from '../core/dispatch/dispatcher.js';
 import { isAppUrl } from './security.js';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {

@@ -5,7 +5,7 @@ import { app, screen, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app/app-core.js';
 import { secureDataDir } from '../core/app/data-dir.js';
-import type { Dispatch } from '../core/ipc/dispatcher.js';
+import type { Dispatch } from '../core/dispatch/dispatcher.js';
 import type { EventName } from '../core/shared/channels.js';
 import type { Settings, SyncState } from '../core/shared/contract.js';
 import { openSafeExternal } from './external-links.js';

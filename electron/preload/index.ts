@@ -4,7 +4,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../core/shared/bridge.js';
 import type { Result } from '../core/shared/errors.js';
-import { EVENT_CHANNEL, type EventMessage } from './event-channel.js';
+import { EVENT_CHANNEL, type EventMessage } from '../core/shared/channels.js';
 
 const bridge = buildBridge(
   (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>,

@@ -8,7 +8,7 @@ import type { Channel } from '../../electron/core/shared/channels.js';
 import type { RequestOf, ResultOf } from '../../electron/core/shared/contract.js';
 import type { Result } from '../../electron/core/shared/errors.js';
 import type { SecretStore } from '../../electron/core/credentials/keychain.js';
-import { AppError } from '../../electron/core/errors.js';
+import { AppError } from '../../electron/core/app-error.js';
 
 export interface Harness {
   core: AppCore;

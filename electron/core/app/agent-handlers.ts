@@ -4,9 +4,9 @@
 // - click-to-call is a POST that makes a phone ring: never retried, one in flight at a time;
 // - recent calls and contacts keep the last good list for offline use, with its age;
 // - favourites and notes stay on this computer: no handler here sends them anywhere.
-import { AppError, toAppError } from '../errors.js';
-import type { Handlers } from '../ipc/dispatcher.js';
-import type { EventHub } from '../ipc/events.js';
+import { AppError, toAppError } from '../app-error.js';
+import type { Handlers } from '../dispatch/dispatcher.js';
+import type { EventHub } from '../dispatch/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import { exportWithContacts } from '../export/contacts.js';
 import type { ContactsData, RecentCalls } from '../shared/agent-contract.js';

@@ -4,9 +4,9 @@
 // process and the browser host both wrap `createAppCore(...).dispatch`; capabilities only a
 // desktop has (opening a tel: link, a save dialog) are injected, so the behaviour itself is the
 // same and tested in Node.
-import { type Dispatch, createDispatcher, type Handlers } from '../ipc/dispatcher.js';
-import { EventHub } from '../ipc/events.js';
-import { AppError } from '../errors.js';
+import { type Dispatch, createDispatcher, type Handlers } from '../dispatch/dispatcher.js';
+import { EventHub } from '../dispatch/events.js';
+import { AppError } from '../app-error.js';
 import { Keychain, type SecretStore } from '../credentials/keychain.js';
 import type { PbxClientOptions } from '../pbx/client.js';
 import { guardedProbe } from '../pbx/probe-guard.js';

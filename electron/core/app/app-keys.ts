@@ -1,7 +1,7 @@
 // The app key of a profile, from wherever it is kept: the OS keychain (the normal home), memory for
 // this session only (when the keychain cannot store it), or the demo PBX (not a secret). Every
 // read checks the key's binding, so a key is only ever used for the connection it was entered for.
-import { AppError, toAppError } from '../errors.js';
+import { AppError, toAppError } from '../app-error.js';
 import type { SecretStore } from '../credentials/keychain.js';
 import type { KeyStorage } from '../shared/contract.js';
 import type { Profile } from '../shared/domain.js';

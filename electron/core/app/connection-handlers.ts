@@ -6,8 +6,8 @@
 //   address, tenant, certificate or plain-HTTP consent needs the key again;
 // - a test with the stored key uses the saved connection, never the one in the request;
 // - the administrator's policy (policy.ts) is enforced on every request.
-import { AppError, toAppError } from '../errors.js';
-import type { Handlers } from '../ipc/dispatcher.js';
+import { AppError, toAppError } from '../app-error.js';
+import type { Handlers } from '../dispatch/dispatcher.js';
 import { PbxClient, type PbxClientOptions, normalizeBaseUrl } from '../pbx/client.js';
 import type { Profile } from '../shared/domain.js';
 import type { ProfileStore } from '../store/profiles.js';

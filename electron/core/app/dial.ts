@@ -1,7 +1,7 @@
 // Turns a number from the directory into the one link the OS may open to place a call. The
 // main process opens only what this returns, so a crafted "number" cannot reach
 // shell.openExternal as a file:, javascript: or arbitrary URL (the risk this closes).
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { DialScheme } from '../shared/domain.js';
 
 const DIALABLE = /^\+?[0-9*#]{1,32}$/;

@@ -1,8 +1,8 @@
 // The directory as the window reads it: the cached snapshot, one extension's details fresh from
 // the PBX (the cached copy when the PBX cannot answer), exports, and the sync controls.
-import { AppError, toAppError } from '../errors.js';
+import { AppError, toAppError } from '../app-error.js';
 import { exportDirectory } from '../export/index.js';
-import type { Handlers } from '../ipc/dispatcher.js';
+import type { Handlers } from '../dispatch/dispatcher.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { ExtensionDetail } from '../shared/contract.js';
 import type { Extension, Profile } from '../shared/domain.js';

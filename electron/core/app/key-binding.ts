@@ -4,7 +4,7 @@
 // connection no longer matches its stamp gets no key (KEY_REQUIRED), so nothing the window sends
 // can point a stored key at another server, another certificate or an unencrypted link.
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { Profile } from '../shared/domain.js';
 
 export type Binding = Pick<Profile, 'baseUrl' | 'tenant' | 'tlsPin' | 'allowHttp'>;

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { win32 } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { normalizeBaseUrl } from '../pbx/url.js';
 import type { Profile } from '../shared/domain.js';
 import type { PolicyInfo } from '../shared/contract.js';

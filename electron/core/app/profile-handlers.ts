@@ -1,8 +1,8 @@
 // Which profile is in use: listing, switching, the demo PBX and removing a profile with everything
 // cached for it (snapshot, voicemail lists and audio, its key).
 import { rm } from 'node:fs/promises';
-import { AppError, toAppError } from '../errors.js';
-import type { Handlers } from '../ipc/dispatcher.js';
+import { AppError, toAppError } from '../app-error.js';
+import type { Handlers } from '../dispatch/dispatcher.js';
 import type { Profile } from '../shared/domain.js';
 import type { ProfileStore } from '../store/profiles.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';

@@ -1,6 +1,6 @@
 // App-wide settings, what the app is, dialling through the desktop's softphone, and the voicemail
 // channels (whose work the mailbox service does).
-import type { Handlers } from '../ipc/dispatcher.js';
+import type { Handlers } from '../dispatch/dispatcher.js';
 import type { HostCapabilities } from './app-core.js';
 import { buildDialUri } from './dial.js';
 import type { SettingsStore } from './settings-store.js';

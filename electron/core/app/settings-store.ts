@@ -1,7 +1,7 @@
 // App-wide settings (theme, dial scheme, voicemail polling, global shortcut, start at login) in
 // <dataDir>/settings.json, guarded like the profiles: atomic writes, previous copy on damage.
 import { join } from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { shortcutProblem } from '../shared/accelerator.js';
 import { SettingsSchema, type Settings } from '../shared/contract.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';

@@ -2,8 +2,8 @@
 // before any network call), then syncs from the PBX. One sync at a time per profile; progress
 // and state go out as `sync:state` events. Any failure keeps the last good snapshot and says
 // online/offline/error with its age; when offline it retries by itself with backoff.
-import { AppError, toAppError } from '../errors.js';
-import type { EventHub } from '../ipc/events.js';
+import { AppError, toAppError } from '../app-error.js';
+import type { EventHub } from '../dispatch/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { SyncState } from '../shared/contract.js';
 import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';

@@ -7,8 +7,8 @@
 // (after a restart) is looked up by listing the mailbox again. A poller watches the agent's
 // INBOX and raises `voicemail:new`, backing off while the PBX is unreachable.
 import { join } from 'node:path';
-import { AppError, toAppError } from '../errors.js';
-import type { EventHub } from '../ipc/events.js';
+import { AppError, toAppError } from '../app-error.js';
+import type { EventHub } from '../dispatch/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { VoicemailList, VoicemailMessage } from '../shared/contract.js';
 import type { Profile } from '../shared/domain.js';

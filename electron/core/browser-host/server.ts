@@ -15,8 +15,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Dispatch } from '../ipc/dispatcher.js';
-import type { EventHub } from '../ipc/events.js';
+import type { Dispatch } from '../dispatch/dispatcher.js';
+import type { EventHub } from '../dispatch/events.js';
 import { CSP } from '../shared/csp.js';
 import type { Result } from '../shared/errors.js';
 

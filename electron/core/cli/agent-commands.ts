@@ -2,7 +2,7 @@
 // `calls --extension EXT` (that extension's calls, deduplicated, newest first), plus the
 // phonebook contacts that `export --contacts` adds.
 import { writeFile } from 'node:fs/promises';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { neutralizeFormula, quote } from '../export/csv.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { CdrRow, Contact } from '../shared/agent-domain.js';

@@ -3,7 +3,7 @@
 // and exit with the status from exit-codes.ts.
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
-import { AppError, toAppError } from '../errors.js';
+import { AppError, toAppError } from '../app-error.js';
 import { Keychain } from '../credentials/keychain.js';
 import { PbxClient, normalizeBaseUrl, probeCertificate } from '../pbx/client.js';
 import { ProfileStore } from '../store/profiles.js';

@@ -10,7 +10,7 @@
 // Secrets never appear in an error, a message or a log line.
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 
 export interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>;

@@ -8,8 +8,6 @@ export type JsonBody = { [key: string]: Json };
 
 /** The `/static/<token>/` segment of the published voicemail example. */
 export const REFERENCE_STATIC_TOKEN = '43b4298b09648469';
-/** The only extension of the reference dataset. */
-export const REFERENCE_EXTENSION_ID = 1;
 /** The tenant of the reference dataset: id 1, name `vitalpbx`. */
 export const REFERENCE_TENANT = { id: 1, name: 'vitalpbx' } as const;
 

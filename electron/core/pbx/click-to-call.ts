@@ -2,7 +2,7 @@
 // unspecified, so only the `message` is read). Any other answer the PBX gave on purpose (4xx, or
 // 200 with an error status) is CALL_REFUSED carrying the PBX's own message; key, network and 5xx
 // failures keep their usual codes.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { ERROR_CODES } from '../shared/errors.js';
 import { readEnvelope, sanitizeServerMessage } from './envelope.js';
 import type { HttpResult } from './http.js';

@@ -2,7 +2,7 @@
 // headers, refuses plain HTTP unless the profile allows it, retries idempotent GETs on network
 // trouble and 5xx with jittered exponential backoff, and hands every answer to the envelope check
 // and the tolerant parsers. The app key never appears in an error, a detail or a log line.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
 import { apiNotFound, httpFailure, readEnvelope } from './envelope.js';
 import { readClickToCall } from './click-to-call.js';

@@ -2,7 +2,7 @@
 // HTML pages and broken JSON are INVALID_RESPONSE; the server's own `message` is shown, cleaned,
 // capped and with the app key blanked out in case the server echoes it.
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { ERROR_CODES, type ErrorCode } from '../shared/errors.js';
 import type { HttpResult } from './http.js';
 import { codeForStatus, markRetryable, statusRetryable } from './net-errors.js';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { bodyTooLarge, cancelled, connectError, droppedError, timeoutError } from './net-errors.js';
 import { connectSecure } from './tls-trust.js';
 

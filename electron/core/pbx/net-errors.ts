@@ -1,6 +1,6 @@
 // Turns socket, TLS and HTTP-level failures into AppErrors with stable codes, and remembers which
 // of them a GET may retry (network trouble and 5xx) without exposing that flag to callers.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { AppErrorData, ErrorCode } from '../shared/errors.js';
 
 const retryable = new WeakSet<AppError>();

@@ -2,7 +2,7 @@
 // array, or `{items: [...]}` (what other clients accept), and each row tolerantly: `calltype` as
 // a number or a string, `calldate` as epoch seconds or as Asterisk's local "YYYY-MM-DD HH:MM:SS".
 // A row that cannot be read is skipped and counted, never the whole page.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { CallType, CdrRow } from '../shared/agent-domain.js';
 import { MalformedRecord, callerId, idOf, isObject, optNumber, optString, str } from './parse-values.js';
 import { parseRows } from './parse.js';

@@ -1,7 +1,7 @@
 // Normalises the three voicemail_records shapes seen in the field into one list of records tagged
 // with their folder: folder → one record (the published example), folder → array (VitalPBX 4) and
 // a flat array (older builds, with origtime/callerid/msg_num). Malformed records are counted.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { VoicemailRecord } from '../shared/domain.js';
 import {
   MalformedRecord,

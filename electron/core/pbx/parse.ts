@@ -2,7 +2,7 @@
 // API reference and field notes show. Each output object is built field by field from the raw
 // record, never copied or spread from it: that is what keeps `secret` and `features_password`
 // out of everything past this module. A malformed record in a list is skipped and counted.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { CdrSummary, Device, Extension, QueueMembership } from '../shared/domain.js';
 import {
   MalformedRecord,

@@ -3,7 +3,7 @@
 // TLS certificate gets the same answer (closed, filtered, open but not TLS, unknown host), and
 // probes are rate-limited (a token bucket: a few at once, then one per interval). The CLI's
 // `certificate` command keeps the detailed errors: it is the user's own tool, not the window.
-import { AppError, toAppError } from '../errors.js';
+import { AppError, toAppError } from '../app-error.js';
 import type { CertificateInfo } from '../shared/contract.js';
 import { probeCertificate } from './tls-trust.js';
 

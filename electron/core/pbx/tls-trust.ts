@@ -3,7 +3,7 @@
 // certificate so the user can decide whether to pin it.
 import net from 'node:net';
 import tls from 'node:tls';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { CERT_UNTRUSTED_CODES, cancelled, connectError, timeoutError } from './net-errors.js';
 import { normalizeBaseUrl } from './url.js';
 

@@ -1,7 +1,7 @@
 // PBX addresses: normalising what a user types into a base URL (origin + optional prefix, never
 // /api/v2), and building the API and audio URLs from it without letting PBX data redirect the
 // app key to another host.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 
 export const API_PREFIX = '/api/v2';
 

@@ -47,6 +47,15 @@ export type Channel = (typeof CHANNELS)[number];
 export const EVENTS = ['sync:state', 'voicemail:new', 'shell:focus'] as const;
 export type EventName = (typeof EVENTS)[number];
 
+/** The one IPC channel the main process pushes events on ({ event, payload } messages), shared by
+ *  the preload and the main process so the two cannot drift apart. */
+export const EVENT_CHANNEL = 'vpbx:event';
+
+export interface EventMessage {
+  event: string;
+  payload: unknown;
+}
+
 /** `directory:export` → ['directory', 'export']; the bridge object is namespaced the same way. */
 export function splitChannel<C extends string>(channel: C): [string, string] {
   const i = channel.indexOf(':');

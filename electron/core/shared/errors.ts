@@ -83,10 +83,6 @@ export interface AppErrorData {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
 
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
-}
-
 export function errorData(code: ErrorCode, message?: string, detail?: AppErrorData['detail']): AppErrorData {
   return detail
     ? { code, message: message ?? ERROR_CODES[code], detail }

@@ -6,7 +6,7 @@
 import { copyFile, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { type AppErrorData, errorData } from '../shared/errors.js';
 import { fsyncDir, isAtomicTempFor, writeFileAtomic } from './atomic-file.js';
 

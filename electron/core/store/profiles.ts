@@ -5,7 +5,7 @@
 // Removing a profile here does not touch its keychain item or snapshot: the caller does that.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { type Profile, ProfileSchema } from '../shared/domain.js';
 import { GuardedJsonFile, type Recovered } from './guarded-json.js';
 import { SerialQueue } from './serial-queue.js';

@@ -9,7 +9,7 @@
 // AppError CACHE_UNAVAILABLE when the data folder cannot be read or written.
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { type Extension, ProfileSchema, type Snapshot } from '../shared/domain.js';
 import { GuardedJsonFile, type ParseResult, type Recovered } from './guarded-json.js';
 import { SerialQueue } from './serial-queue.js';

@@ -107,7 +107,3 @@ export function checkSnapshot(value: unknown): string | null {
   }
   return null;
 }
-
-export function isSnapshot(value: unknown): value is Snapshot {
-  return checkSnapshot(value) === null;
-}

@@ -3,7 +3,7 @@
 // The result's bytes are transferred back, not copied. In the built app this file is its own
 // bundle (dist-electron/voicemail-worker.cjs, see scripts/build.mjs).
 import { parentPort } from 'node:worker_threads';
-import { toAppError } from '../errors.js';
+import { toAppError } from '../app-error.js';
 import { toPlayableWav } from './wav.js';
 
 parentPort?.on('message', (bytes: Uint8Array) => {

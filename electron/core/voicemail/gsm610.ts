@@ -7,7 +7,7 @@
 // decoder should not guess. With { partial: 'drop' } it is skipped, which is what sox does
 // (libgsm never sees it: sox warns "invalid wav gsm frame size" and stops at the last whole
 // block). toPlayableWav uses 'drop' so a message cut short still plays up to where it stops.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import { GSM_PARAM_BITS, GSM_PARAM_COUNT, GsmSynthesis } from './gsm-synthesis.js';
 
 export const GSM_FRAME_BYTES = 33;

@@ -2,7 +2,7 @@
 // here (cheap, and it enforces the length cap before any decoding), formats Chromium plays pass
 // through, and GSM is decoded in a worker thread whose result is transferred back.
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import type { AppErrorData } from '../shared/errors.js';
 import { needsDecoding, toPlayableWav, type PlayableWav } from './wav.js';
 

@@ -2,7 +2,7 @@
 // `fact` and `data`, and says which audio format the bytes hold. Sizes come from files that may
 // be cut short or written by streaming encoders, so every size is checked against the buffer
 // before it is used and every loop advances by at least 8 bytes.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 
 /** Largest file or declared data chunk accepted: voicemail is megabytes, not hundreds of them. */
 export const WAV_MAX_BYTES = 200 * 1024 * 1024;

@@ -5,7 +5,7 @@
 // A trailing partial GSM block or frame is dropped, as sox does, so a message whose file was
 // cut short still plays up to the cut. This also absorbs the RIFF pad byte that sox counts
 // inside the data chunk size after an odd number of 65-byte blocks.
-import { AppError } from '../errors.js';
+import { AppError } from '../app-error.js';
 import {
   GSM_FRAME_BYTES,
   GSM_FRAME_SAMPLES,

@@ -4,7 +4,7 @@ import { PbxClient } from '../../../electron/core/pbx/client.js';
 import { involves } from '../../../electron/core/pbx/cdr-fetch.js';
 import { parseCdrPage } from '../../../electron/core/pbx/parse-cdr.js';
 import { parseContacts } from '../../../electron/core/pbx/parse-phonebook.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 
 const NOW = 1_761_220_000;
 const RANGE = { since: NOW - 7 * 86400, until: NOW };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import type { SecretStore } from '../../../electron/core/credentials/keychain.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import {
   brokenKeychain,
   type Harness,

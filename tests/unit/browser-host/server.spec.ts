@@ -4,8 +4,8 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../../electron/core/browser-host/server.js';
-import { createDispatcher, type Handlers } from '../../../electron/core/ipc/dispatcher.js';
-import { EventHub } from '../../../electron/core/ipc/events.js';
+import { createDispatcher, type Handlers } from '../../../electron/core/dispatch/dispatcher.js';
+import { EventHub } from '../../../electron/core/dispatch/events.js';
 
 let host: BrowserHost;
 let dir: string;

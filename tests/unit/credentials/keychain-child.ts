@@ -2,7 +2,7 @@
 // keychain its environment offers and prints one JSON line: per operation, its result or the
 // AppError code and reason. Its stdout is checked for the secret it tries to store.
 import { Keychain } from '../../../electron/core/credentials/keychain.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 
 const kc = new Keychain({
   service: 'vitalpbx-directory-test',

@@ -1,7 +1,7 @@
 // Keychain logic against stand-in keytars: timeouts, the probe that stops a silent null from being
 // believed, error classification, input checks. The real Secret Service is in the other specs.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import {
   classifyKeychainError,
   Keychain,

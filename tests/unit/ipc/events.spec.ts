@@ -1,7 +1,7 @@
 // The event hub keeps the latest value of each state event for subscribers that arrive late, and
 // the agent's unread count has one producer: the core's voicemail service.
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventHub } from '../../../electron/core/ipc/events.js';
+import { EventHub } from '../../../electron/core/dispatch/events.js';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { makeHarness, removeDir } from '../../support/core-harness.js';
 

@@ -2,7 +2,7 @@
 // rule that the app key never shows up in an error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PbxClient, type PbxClientOptions } from '../../../electron/core/pbx/client.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import { type Fixture, type Handler, ok, sendJson, startFixture } from './fixture-server.js';
 import { referenceExtension } from './fixtures.js';
 

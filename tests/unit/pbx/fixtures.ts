@@ -2,7 +2,7 @@
 // itself checked against the published document), as fresh objects per call so tests can mutate
 // them, and the domain objects the parsers must turn them into.
 import type { Extension, VoicemailRecord } from '../../../electron/core/shared/domain.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import {
   REFERENCE_DEVICES,
   REFERENCE_EXTENSIONS,

@@ -1,7 +1,7 @@
 // The three voicemail_records shapes, folder tagging, msg and key derivation.
 import { describe, expect, it } from 'vitest';
 import { parseVoicemail } from '../../../electron/core/pbx/parse.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import { VoicemailRecordSchema } from '../../../electron/core/shared/domain.js';
 import { referenceVoicemail, referenceVoicemailDomain } from './fixtures.js';
 

@@ -9,7 +9,7 @@ import {
 } from '../../../electron/core/pbx/parse.js';
 import { callerId, optCallerId } from '../../../electron/core/pbx/parse-values.js';
 import { ExtensionSchema, DeviceSchema } from '../../../electron/core/shared/domain.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import { referenceDevice, referenceExtension, referenceExtensionDomain } from './fixtures.js';
 
 function codeOf(fn: () => unknown): string {

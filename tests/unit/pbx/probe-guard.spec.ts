@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardedProbe } from '../../../electron/core/pbx/probe-guard.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import { makeHarness, removeDir, type Harness } from '../../support/core-harness.js';
 import { makeCert, ok, sendJson, startFixture } from './fixture-server.js';
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PbxClient, normalizeBaseUrl } from '../../../electron/core/pbx/client.js';
 import { audioUrl } from '../../../electron/core/pbx/url.js';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import { type Fixture, ok, sendJson, startFixture } from './fixture-server.js';
 import { referenceExtension } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/errors.js';
+import { AppError } from '../../../electron/core/app-error.js';
 import type { Snapshot } from '../../../electron/core/shared/domain.js';
 import { serializeSnapshot, SnapshotStore } from '../../../electron/core/store/snapshot-store.js';
 import { makeExtension, makeSnapshot, seededRandom } from './snapshot-fixtures.js';

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { CHANNELS, type Channel } from '../shared/channels.js';
 import { contract, type Contract, type ResultOf } from '../shared/contract.js';
 import { errorData, type Result } from '../shared/errors.js';
-import { toAppError } from '../errors.js';
+import { toAppError } from '../app-error.js';
 
 export interface CallContext {
   host: 'electron' | 'browser' | 'test';
