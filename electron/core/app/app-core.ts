@@ -96,12 +96,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   }
 
   const sync = new SyncService({ snapshots, events, clientFor });
+  const agentStore = new AgentStore((id) => snapshots.profileDir(id));
   const voicemail = new VoicemailHandlers({
     dataDir: opts.dataDir,
     sync,
     clientFor,
     events,
     settings,
+    contacts: async (id) => (await agentStore.contacts(id))?.contacts ?? [],
     saveFile: opts.capabilities.saveFile,
   });
 
@@ -121,7 +123,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     sync,
     clientFor,
     events,
-    store: new AgentStore((id) => snapshots.profileDir(id)),
+    store: agentStore,
   });
 
   async function activeProfile(): Promise<Profile> {
