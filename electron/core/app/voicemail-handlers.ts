@@ -5,18 +5,21 @@
 // paths carry its /static/<token>/ capability: they stay in this object's memory, never in a
 // result or on disk; the window names a message by its key, and a path that is not in memory
 // (after a restart) is looked up by listing the mailbox again. A poller watches the agent's
-// INBOX and raises `voicemail:new`, backing off while the PBX is unreachable.
+// INBOX and Urgent folders and raises `voicemail:new`, backing off while the PBX is unreachable.
 import { join } from 'node:path';
 import { AppError, toAppError } from '../app-error.js';
 import type { EventHub } from '../dispatch/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { VoicemailList, VoicemailMessage } from '../shared/contract.js';
 import type { Profile } from '../shared/domain.js';
+import { isUnheardFolder } from '../shared/voicemail-folders.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';
 import { AudioCache } from '../voicemail/audio-cache.js';
 import { type CachedList, exact, message, parseCachedList } from '../voicemail/message-list.js';
 import { playableWav } from '../voicemail/playable.js';
 import { toPlayableWav } from '../voicemail/wav.js';
+import type { Contact } from '../shared/agent-domain.js';
+import { NameBook } from './recent-calls.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
 
@@ -26,6 +29,8 @@ export interface VoicemailDeps {
   clientFor: (profile: Profile) => Promise<PbxClient>;
   events: EventHub;
   settings: SettingsStore;
+  /** The active profile's cached phonebook contacts, for naming callers. */
+  contacts?: ((profileId: string) => Promise<readonly Contact[]>) | undefined;
   saveFile?: ((suggestedName: string, bytes: Uint8Array) => Promise<string | null>) | undefined;
   cacheBytes?: number;
 }
@@ -141,8 +146,11 @@ export class VoicemailHandlers {
     const cache = this.#cache(p);
     const cachedKeys: string[] = [];
     for (const r of list.records) if (await cache.has(list.mailbox, r.key)) cachedKeys.push(r.key);
-    const unread = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').length;
-    return { ...list, cached: cachedKeys, fromCache, error, unread };
+    const unread = list.records.filter((r) => isUnheardFolder(r.folder)).length;
+    const contacts = (await this.deps.contacts?.(p.id).catch(() => null)) ?? [];
+    const names = new NameBook(this.deps.sync.snapshot?.extensions ?? [], contacts);
+    const records = list.records.map((r) => ({ ...r, known: names.lookup(r.caller.number) }));
+    return { ...list, records, cached: cachedKeys, fromCache, error, unread };
   }
 
   #recfileKey(p: Profile, extensionId: string, key: string): string {
@@ -266,7 +274,7 @@ export class VoicemailHandlers {
       const mine = p ? this.myExtensionId(p) : null;
       if (p && mine) {
         const list = await this.list(mine);
-        const inbox = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').map((r) => r.key);
+        const inbox = list.records.filter((r) => isUnheardFolder(r.folder)).map((r) => r.key);
         const newKeys = this.#knownInbox ? inbox.filter((k) => !this.#knownInbox?.has(k)) : [];
         this.#knownInbox = new Set(inbox);
         this.#announce(list, newKeys);

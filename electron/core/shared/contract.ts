@@ -34,6 +34,8 @@ export const SettingsSchema = z.object({
   /** An Electron accelerator such as CommandOrControl+Alt+D; empty for none. */
   globalShortcut: z.string().max(64).regex(ACCELERATOR),
   startAtLogin: z.boolean(),
+  /** Playing a message to its end marks it heard (moves it to Old), as Asterisk's own menu does. */
+  voicemailMarkHeardAtEnd: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -59,7 +61,7 @@ export const ConnectionTestSchema = z.object({
   allowHttp: z.boolean(),
 });
 
-export const ExportFormatSchema = z.enum(['csv', 'vcard', 'json']);
+export const ExportFormatSchema = z.enum(['csv', 'vcard', 'vcard3', 'json']);
 
 /** The administrator's policy as the window may see it (no secrets in it). */
 export interface PolicyInfo {
@@ -120,7 +122,17 @@ export interface ExtensionDetail {
  * A voicemail message as the window sees it: named by its key, without the PBX's recfile path
  * (which carries the PBX's /static/<token>/ capability and stays in the core).
  */
-export type VoicemailMessage = Omit<VoicemailRecord, 'recfile'>;
+export type VoicemailMessage = Omit<VoicemailRecord, 'recfile'> & {
+  /** The caller as the directory or the phonebook contacts know them (looked up by number). */
+  known?: KnownCaller | null;
+};
+
+export interface KnownCaller {
+  name: string;
+  source: 'directory' | 'contact';
+  extensionId: string | null;
+  contactKey: string | null;
+}
 
 export interface VoicemailList {
   mailbox: string;
