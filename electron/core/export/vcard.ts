@@ -4,14 +4,10 @@
 // X-VPBX-DEVICE (technology;name;user;description;ring). Never secrets (no field for them).
 import { createHash } from 'node:crypto';
 import type { Extension } from '../shared/domain.js';
-import { type DirectoryRow, toRow } from './rows.js';
+import { toRow } from './rows.js';
 
 export function esc(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
-}
-
-function unesc(text: string): string {
-  return text.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
 /** Splits on an unescaped separator. */
@@ -33,7 +29,7 @@ export function splitUnescaped(value: string, sep: ',' | ';'): string[] {
 const encoder = new TextEncoder();
 
 /** Folds a content line at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
-export function fold(line: string): string {
+export function foldLine(line: string): string {
   if (encoder.encode(line).length <= 75) return line;
   const out: string[] = [];
   let cur = '';
@@ -81,86 +77,5 @@ export function toVcard(extensions: readonly Extension[]): string {
     }
     lines.push('END:VCARD');
   }
-  return lines.map(fold).join('\r\n') + '\r\n';
-}
-
-/** Index of the colon ending name and parameters: the first one outside a quoted parameter. */
-function valueStart(line: string): number {
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '"') quoted = !quoted;
-    else if (line[i] === ':' && !quoted) return i;
-  }
-  return -1;
-}
-
-/** Reads back what toVcard wrote (enough of RFC 6350 for that: unfolding, params, escapes). */
-export function parseVcard(text: string): DirectoryRow[] {
-  const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
-  const rows: DirectoryRow[] = [];
-  let row: DirectoryRow | null = null;
-  for (const line of lines) {
-    if (line === 'BEGIN:VCARD') {
-      row = {
-        number: '',
-        name: '',
-        email: '',
-        language: '',
-        internalCid: '',
-        externalCid: '',
-        emergencyCid: '',
-        queues: [],
-        devices: [],
-      };
-      continue;
-    }
-    if (!row) continue;
-    if (line === 'END:VCARD') {
-      rows.push(row);
-      row = null;
-      continue;
-    }
-    const colon = valueStart(line);
-    const [name = '', ...params] = line.slice(0, colon).split(';');
-    const value = line.slice(colon + 1);
-    switch (name.toUpperCase()) {
-      case 'FN':
-        row.name = unesc(value);
-        break;
-      case 'X-VPBX-EXTENSION':
-        row.number = unesc(value);
-        break;
-      case 'EMAIL':
-        row.email = unesc(value);
-        break;
-      case 'LANG':
-        row.language = unesc(value);
-        break;
-      case 'X-VPBX-CID-INTERNAL':
-        row.internalCid = unesc(value);
-        break;
-      case 'X-VPBX-CID-EXTERNAL':
-        row.externalCid = unesc(value);
-        break;
-      case 'X-VPBX-CID-EMERGENCY':
-        row.emergencyCid = unesc(value);
-        break;
-      case 'X-VPBX-QUEUE': {
-        const penalty = params.find((p) => p.toUpperCase().startsWith('X-PENALTY='));
-        row.queues.push({ name: unesc(value), penalty: Number(penalty?.split('=')[1] ?? 0) });
-        break;
-      }
-      case 'X-VPBX-DEVICE': {
-        const [technology = '', dname = '', user = '', description = '', ring = ''] = splitUnescaped(
-          value,
-          ';',
-        ).map(unesc);
-        row.devices.push({ technology, name: dname, user, description, ring: ring === 'yes' });
-        break;
-      }
-    }
-  }
-  // FN (required) falls back to the number for a nameless extension: read that back as no name.
-  for (const r of rows) if (r.name === r.number) r.name = '';
-  return rows;
+  return lines.map(foldLine).join('\r\n') + '\r\n';
 }

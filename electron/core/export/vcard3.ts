@@ -3,7 +3,7 @@
 // no LANG (not in 3.0), and the PBX details as the same X- properties so nothing is lost.
 import type { Extension } from '../shared/domain.js';
 import { toRow } from './rows.js';
-import { esc, fold, uid } from './vcard.js';
+import { esc, foldLine, uid } from './vcard.js';
 
 /**
  * N's family and given names from a display name. The last word is taken as the family name, as
@@ -37,5 +37,5 @@ export function toVcard3(extensions: readonly Extension[]): string {
     }
     lines.push('END:VCARD');
   }
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return lines.map(foldLine).join('\r\n') + '\r\n';
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CSV_COLUMNS,
-  joinList,
-  parseCsv,
-  parseCsvRecords,
-  splitList,
-  toCsv,
-} from '../../../electron/core/export/csv.js';
-import { fold, parseVcard, toVcard } from '../../../electron/core/export/vcard.js';
+import { CSV_COLUMNS, joinList, splitList, toCsv } from '../../../electron/core/export/csv.js';
+import { parseCsv, parseCsvRecords, parseVcard } from '../../support/export-parsers.js';
+import { foldLine, toVcard } from '../../../electron/core/export/vcard.js';
 import { toRow } from '../../../electron/core/export/rows.js';
 import { exportDirectory } from '../../../electron/core/export/index.js';
 import { structuredName, toVcard3 } from '../../../electron/core/export/vcard3.js';
@@ -110,7 +104,7 @@ describe('vCard 4.0 export (RFC 6350)', () => {
   });
 
   it('folds without splitting a multi-byte character', () => {
-    const folded = fold('FN:' + '王'.repeat(40));
+    const folded = foldLine('FN:' + '王'.repeat(40));
     expect(folded.replace(/\r\n /g, '')).toBe('FN:' + '王'.repeat(40));
     expect(folded.split('\r\n').length).toBeGreaterThan(1);
   });
