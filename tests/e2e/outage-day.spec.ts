@@ -44,7 +44,10 @@ async function worksOffline(page: Page): Promise<void> {
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    page
+      .getByRole('button', { name: 'More actions' })
+      .click()
+      .then(() => page.getByRole('menuitem', { name: 'Export CSV' }).click()),
   ]);
   const text = await (await csv.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'));
   expect(text.trim().split(/\r?\n/)).toHaveLength(EXTENSIONS + 1);
