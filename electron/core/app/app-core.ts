@@ -8,7 +8,6 @@ import { type Dispatch, createDispatcher, type Handlers } from '../dispatch/disp
 import { EventHub } from '../dispatch/events.js';
 import { AppError } from '../app-error.js';
 import { Keychain, type SecretStore } from '../credentials/keychain.js';
-import type { PbxClientOptions } from '../pbx/client.js';
 import { guardedProbe } from '../pbx/probe-guard.js';
 import { ProfileStore } from '../store/profiles.js';
 import { SnapshotStore } from '../store/snapshot-store.js';
@@ -42,7 +41,6 @@ export interface AppCoreOptions {
   dataDir: string;
   capabilities: HostCapabilities;
   secrets?: SecretStore;
-  clientOptions?: PbxClientOptions;
   /** The administrator's policy file (default: the platform's machine-wide place). */
   policyPath?: string;
   log?: (msg: string, err: unknown) => void;
@@ -66,7 +64,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const secrets = opts.secrets ?? new Keychain();
   const demo = new DemoController();
   const keys = new AppKeys(secrets, () => demo.appKey());
-  const pool = new ClientPool(profiles, keys, demo, opts.clientOptions);
+  const pool = new ClientPool(profiles, keys, demo);
   const clientFor = (profile: Profile) => pool.clientFor(profile);
 
   const sync = new SyncService({ snapshots, events, clientFor });
@@ -119,7 +117,6 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       keys,
       policy: () => policy,
       sync,
-      clientOptions: opts.clientOptions,
       reactivate: (profile) => sync.activate(profile),
       purgeOthers,
     }),

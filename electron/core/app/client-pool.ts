@@ -1,7 +1,7 @@
 // The PBX client of the active connection, and the demo profile kept pointing at the demo PBX.
 // One client per connection, so detail refreshes and voicemail polls reuse its keep-alive sockets;
 // a changed address, tenant, pin or key gets a new one and the old one is closed.
-import { PbxClient, type PbxClientOptions } from '../pbx/client.js';
+import { PbxClient } from '../pbx/client.js';
 import type { Profile } from '../shared/domain.js';
 import type { ProfileStore } from '../store/profiles.js';
 import type { AppKeys } from './app-keys.js';
@@ -14,7 +14,6 @@ export class ClientPool {
     private readonly profiles: ProfileStore,
     private readonly keys: AppKeys,
     private readonly demo: DemoController,
-    private readonly options: PbxClientOptions | undefined,
   ) {}
 
   async clientFor(profile: Profile): Promise<PbxClient> {
@@ -30,7 +29,7 @@ export class ClientPool {
     const key = JSON.stringify(conn);
     if (this.#client?.key !== key) {
       this.#client?.client.close();
-      this.#client = { key, client: new PbxClient(conn, this.options) };
+      this.#client = { key, client: new PbxClient(conn) };
     }
     return this.#client.client;
   }

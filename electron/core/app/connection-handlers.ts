@@ -8,7 +8,7 @@
 // - the administrator's policy (policy.ts) is enforced on every request.
 import { AppError, toAppError } from '../app-error.js';
 import type { Handlers } from '../dispatch/dispatcher.js';
-import { PbxClient, type PbxClientOptions, normalizeBaseUrl } from '../pbx/client.js';
+import { PbxClient, normalizeBaseUrl } from '../pbx/client.js';
 import type { Profile } from '../shared/domain.js';
 import type { ProfileStore } from '../store/profiles.js';
 import type { AppKeys } from './app-keys.js';
@@ -22,7 +22,6 @@ export interface ConnectionDeps {
   keys: AppKeys;
   policy: () => Policy;
   sync: SyncService;
-  clientOptions: PbxClientOptions | undefined;
   /** After a save of the profile in use: reconnect with what was saved. */
   reactivate: (profile: Profile) => Promise<unknown>;
   /** Deletes cached lists and audio of mailboxes other than the agent's own. */
@@ -100,7 +99,7 @@ export function connectionHandlers(d: ConnectionDeps): Pick<Handlers, Channels> 
         if (asked.baseUrl === null || bindingOf(asked as Binding) !== bindingOf(profile)) throw keyRequired();
         conn = { ...profile, appKey: await d.keys.forProfile(profile) };
       }
-      const client = new PbxClient(conn, d.clientOptions);
+      const client = new PbxClient(conn);
       try {
         const { extensions } = await client.checkConnection(abort.signal);
         return { extensions, tenant: conn.tenant };
