@@ -1,5 +1,6 @@
 // Test harness for the app core: a fresh data folder, a core over it, and a log of every result
 // and event that would cross IPC (for the secret-leak checks).
+import { afterEach } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,4 +98,31 @@ export async function until<T>(
 export function brokenKeychain(code: 'KEYCHAIN_LOCKED' | 'KEYCHAIN_UNAVAILABLE'): SecretStore {
   const fail = async (): Promise<never> => Promise.reject(new AppError(code));
   return { probe: fail, get: fail, has: fail, set: fail, delete: fail };
+}
+
+/** A list of clean-up steps run (last first) after each test of the file that calls this. */
+export function cleanupsAfterEach(): (() => Promise<unknown>)[] {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length)
+      await cleanups
+        .pop()?.()
+        .catch(() => {});
+  });
+  return cleanups;
+}
+
+/** The connection form as a test fills it for a demo PBX: plain HTTP allowed, the key typed. */
+export function profileForm(p: { origin: string; tenant: string; appKey: string }, label = 'Office') {
+  return {
+    label,
+    baseUrl: p.origin,
+    tenant: p.tenant,
+    tlsPin: null,
+    myExtension: null as string | null,
+    allowHttp: true,
+    showOthersVoicemail: false,
+    dialScheme: 'tel' as const,
+    appKey: p.appKey,
+  };
 }

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx, type DemoPbxOptions } from '../../../electron/core/demo-pbx/server.js';
 import {
+  cleanupsAfterEach,
   type Harness,
   makeHarness,
   readTree,
@@ -9,13 +10,7 @@ import {
   until,
 } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 async function pbx(agent: DemoPbxOptions['agent'] = {}): Promise<DemoPbx> {
   const p = await startDemoPbx({ extensions: 40, tenants: 1, agent });

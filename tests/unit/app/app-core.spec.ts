@@ -1,23 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import type { SecretStore } from '../../../electron/core/credentials/keychain.js';
 import { AppError } from '../../../electron/core/app-error.js';
 import {
   brokenKeychain,
+  cleanupsAfterEach,
   type Harness,
   makeHarness,
   removeDir,
   tempDir,
   until,
+  profileForm,
 } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 async function pbx(opts: Parameters<typeof startDemoPbx>[0] = {}): Promise<DemoPbx> {
   const p = await startDemoPbx({ extensions: 40, tenants: 2, ...opts });
@@ -34,15 +30,7 @@ async function harness(dataDir?: string, extra?: Parameters<typeof makeHarness>[
 
 async function connect(h: Harness, p: DemoPbx, over: Record<string, unknown> = {}) {
   const profile = await h.ok('profiles:save', {
-    label: 'Office',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
-    showOthersVoicemail: false,
-    dialScheme: 'tel',
-    appKey: p.appKey,
+    ...profileForm(p, 'Office'),
     ...over,
   });
   await h.ok('profiles:activate', { id: profile.id });
@@ -292,15 +280,7 @@ describe('removing a profile', () => {
     };
     const h2 = await harness(undefined, { secrets: stuck });
     const other = await h2.ok('profiles:save', {
-      label: 'Other',
-      baseUrl: p.origin,
-      tenant: p.tenant,
-      tlsPin: null,
-      myExtension: null,
-      allowHttp: true,
-      showOthersVoicemail: false,
-      dialScheme: 'tel',
-      appKey: p.appKey,
+      ...profileForm(p, 'Other'),
     });
     const r = await h2.ok('profiles:remove', { id: other.id });
     expect(r.removed).toBe(true);

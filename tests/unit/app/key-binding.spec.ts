@@ -3,17 +3,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { writeFile, readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, removeDir, type Harness } from '../../support/core-harness.js';
+import {
+  cleanupsAfterEach,
+  type Harness,
+  makeHarness,
+  removeDir,
+  profileForm,
+} from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 /** A server that records every app-key it is sent and never closes an idle connection. */
 async function listener(): Promise<{ url: string; keys: string[]; open: () => number; server: Server }> {
@@ -41,15 +41,7 @@ async function setUp(): Promise<{ p: DemoPbx; h: Harness; id: string }> {
   const h = await makeHarness();
   cleanups.push(() => h.close().then(() => removeDir(h.dataDir)));
   const saved = await h.ok('profiles:save', {
-    label: 'Office',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
-    showOthersVoicemail: false,
-    dialScheme: 'tel',
-    appKey: p.appKey,
+    ...profileForm(p, 'Office'),
   });
   cleanups.push(() => h.call('credentials:delete', { profileId: saved.id }));
   return { p, h, id: saved.id };

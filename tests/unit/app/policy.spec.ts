@@ -2,18 +2,18 @@
 // whatever the window sends; a policy that cannot be trusted fails closed.
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultPolicyPath } from '../../../electron/core/app/policy.js';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, removeDir, tempDir, type Harness } from '../../support/core-harness.js';
+import {
+  cleanupsAfterEach,
+  type Harness,
+  makeHarness,
+  removeDir,
+  tempDir,
+} from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 async function withPolicy(policy: unknown, mode = 0o644): Promise<{ h: Harness; p: DemoPbx }> {
   const p = await startDemoPbx({ extensions: 8, tenants: 1 });

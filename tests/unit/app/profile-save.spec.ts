@@ -1,17 +1,17 @@
 // Saving a profile with its key, all or nothing, and keeping a key only for the session when the
 // keychain cannot store it (issue: a failing keychain duplicated profiles and lost them).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { ERROR_CODES } from '../../../electron/core/shared/errors.js';
-import { brokenKeychain, makeHarness, removeDir, tempDir } from '../../support/core-harness.js';
+import {
+  brokenKeychain,
+  cleanupsAfterEach,
+  makeHarness,
+  removeDir,
+  tempDir,
+} from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 async function pbx(): Promise<DemoPbx> {
   const p = await startDemoPbx({ extensions: 12, tenants: 1 });

@@ -2,17 +2,11 @@
 // (features_password) with every extension. They must be dropped at the parser: after a full
 // sync, detail refreshes, voicemail fetches and exports, no trace of them may exist in the data
 // folder or in anything that crossed the IPC boundary. The app key must not be on disk either.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, readTree, removeDir } from '../../support/core-harness.js';
+import { cleanupsAfterEach, makeHarness, readTree, removeDir } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 it('never lets a device secret, features password or app key reach disk or IPC', async () => {
   const marker = `PLANTED${Date.now().toString(36)}X`;

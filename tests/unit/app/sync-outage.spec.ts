@@ -4,7 +4,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDemoPbx, type DemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { retryDelayMs } from '../../../electron/core/app/sync-service.js';
-import { type Harness, makeHarness, removeDir, tempDir, until } from '../../support/core-harness.js';
+import {
+  type Harness,
+  makeHarness,
+  removeDir,
+  tempDir,
+  until,
+  profileForm,
+} from '../../support/core-harness.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -36,15 +43,7 @@ async function harness(dataDir?: string): Promise<Harness> {
 
 async function saveProfile(h: Harness, p: DemoPbx): Promise<void> {
   const profile = await h.ok('profiles:save', {
-    label: 'Office',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
-    showOthersVoicemail: false,
-    dialScheme: 'tel',
-    appKey: p.appKey,
+    ...profileForm(p, 'Office'),
   });
   await h.ok('profiles:activate', { id: profile.id });
   expect((await h.ok('sync:now')).status).toBe('online');

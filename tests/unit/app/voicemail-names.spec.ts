@@ -1,16 +1,10 @@
 // A voicemail message whose caller is in the directory or in the phonebook contacts carries that
 // name (and where it was found), so the window shows who called rather than a bare number.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, removeDir } from '../../support/core-harness.js';
+import { cleanupsAfterEach, makeHarness, removeDir, profileForm } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 it('names callers from the directory and the contacts; others stay unknown', async () => {
   const p = await startDemoPbx({ extensions: 30, tenants: 1 });
@@ -19,15 +13,8 @@ it('names callers from the directory and the contacts; others stay unknown', asy
   cleanups.push(() => removeDir(h.dataDir));
   cleanups.push(() => h.close());
   const profile = await h.ok('profiles:save', {
-    label: 'VM',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
+    ...profileForm(p, 'VM'),
     showOthersVoicemail: true,
-    dialScheme: 'tel',
-    appKey: p.appKey,
   });
   await h.ok('profiles:activate', { id: profile.id });
   await h.ok('sync:now');

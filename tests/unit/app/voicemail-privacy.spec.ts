@@ -1,17 +1,11 @@
 // Turning "show other extensions' voicemail" off deletes what was cached of other mailboxes:
 // their lists and their audio; the agent's own stay.
 import { readdir } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, removeDir } from '../../support/core-harness.js';
+import { cleanupsAfterEach, makeHarness, removeDir } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 describe('voicemail privacy', () => {
   it('deletes cached lists and audio of other mailboxes when it is switched back on', async () => {

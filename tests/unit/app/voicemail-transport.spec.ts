@@ -4,19 +4,20 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSETS_DIR } from '../../../electron/core/demo-pbx/audio.js';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { parseWav, toPlayableWav } from '../../../electron/core/voicemail/wav.js';
-import { type Harness, makeHarness, readTree, removeDir } from '../../support/core-harness.js';
+import {
+  cleanupsAfterEach,
+  type Harness,
+  makeHarness,
+  readTree,
+  removeDir,
+  profileForm,
+} from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 /** The demo's audio folder with every GSM clip stretched to `minutes` (its blocks repeated). */
 function stretchedAssets(minutes: number): string {
@@ -52,15 +53,8 @@ async function connect(p: Awaited<ReturnType<typeof startDemoPbx>>, dataDir?: st
   if (!dataDir) cleanups.push(() => removeDir(h.dataDir));
   cleanups.push(() => h.close());
   const profile = await h.ok('profiles:save', {
-    label: 'VM',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
+    ...profileForm(p, 'VM'),
     showOthersVoicemail: true,
-    dialScheme: 'tel',
-    appKey: p.appKey,
   });
   await h.ok('profiles:activate', { id: profile.id });
   await h.ok('sync:now');

@@ -1,16 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { parseWav } from '../../../electron/core/voicemail/wav.js';
 import type { VoicemailList } from '../../../electron/core/shared/contract.js';
-import { type Harness, makeHarness, removeDir, until } from '../../support/core-harness.js';
+import {
+  cleanupsAfterEach,
+  type Harness,
+  makeHarness,
+  removeDir,
+  until,
+  profileForm,
+} from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 /** A PBX, a core connected to it with "my extension" set to one with several messages. */
 async function setup(
@@ -26,15 +27,8 @@ async function setup(
   cleanups.push(() => removeDir(h.dataDir));
   cleanups.push(() => h.close());
   const profile = await h.ok('profiles:save', {
-    label: 'VM',
-    baseUrl: p.origin,
-    tenant: p.tenant,
-    tlsPin: null,
-    myExtension: null,
-    allowHttp: true,
+    ...profileForm(p, 'VM'),
     showOthersVoicemail: over.showOthersVoicemail ?? false,
-    dialScheme: 'tel',
-    appKey: p.appKey,
   });
   await h.ok('profiles:activate', { id: profile.id });
   await h.ok('sync:now');

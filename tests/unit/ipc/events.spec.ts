@@ -1,17 +1,11 @@
 // The event hub keeps the latest value of each state event for subscribers that arrive late, and
 // the agent's unread count has one producer: the core's voicemail service.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventHub } from '../../../electron/core/dispatch/events.js';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { makeHarness, removeDir } from '../../support/core-harness.js';
+import { cleanupsAfterEach, makeHarness, removeDir } from '../../support/core-harness.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch(() => {});
-});
+const cleanups = cleanupsAfterEach();
 
 describe('EventHub', () => {
   it('replays the latest state events to a late subscriber, without re-announcing news', () => {
