@@ -61,13 +61,7 @@ export async function benchSync(sizes = [10_000, 100_000]): Promise<{ rows: Benc
         }
       };
       const floor = await time(async () => JSON.parse(await (await get()).text()), runs);
-      const client = new PbxClient({
-        baseUrl: pbx.origin,
-        tenant: pbx.tenant,
-        appKey: pbx.appKey,
-        tlsPin: null,
-        allowHttp: true,
-      });
+      const client = PbxClient.forDemo(pbx);
       const list = await time(() => client.listExtensions(), runs);
       const store = new SnapshotStore(dir);
       const full = await time(async () => {

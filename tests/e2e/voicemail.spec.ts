@@ -199,13 +199,7 @@ test('a played message plays again from the cache with the PBX down; an uncached
 }) => {
   test.setTimeout(60_000);
   pbx = await startDemoPbx({ extensions: 30, seed: 3 });
-  const client = new PbxClient({
-    baseUrl: pbx.origin,
-    tenant: pbx.tenant,
-    appKey: pbx.appKey,
-    tlsPin: null,
-    allowHttp: true,
-  });
+  const client = PbxClient.forDemo(pbx);
   let mine: { number: string; callers: string[] } | null = null;
   for (const ext of (await client.listExtensions()).extensions) {
     const { records } = await client.listVoicemail(ext.id);

@@ -64,13 +64,7 @@ export class DemoController {
    *  something to play out of the box. */
   #pickMyExtension(pbx: DemoPbx): Promise<string | null> {
     this.#myExtension ??= (async () => {
-      const client = new PbxClient({
-        baseUrl: pbx.origin,
-        tenant: pbx.tenant,
-        appKey: pbx.appKey,
-        tlsPin: null,
-        allowHttp: true,
-      });
+      const client = PbxClient.forDemo(pbx);
       const { extensions } = await client.listExtensions();
       for (const ext of extensions.slice(0, 40)) {
         const { records } = await client.listVoicemail(ext.id);

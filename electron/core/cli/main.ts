@@ -206,7 +206,8 @@ async function writeExport(
   contacts: readonly Contact[] = [],
 ): Promise<number> {
   const format = (o.format ?? 'csv') as ExportFormat;
-  if (!['csv', 'vcard', 'vcard3', 'json'].includes(format)) usage('--format must be csv, vcard, vcard3 or json');
+  if (!['csv', 'vcard', 'vcard3', 'json'].includes(format))
+    usage('--format must be csv, vcard, vcard3 or json');
   const file = o.contacts
     ? exportWithContacts(extensions, contacts, format, 'directory')
     : exportDirectory(extensions, format, 'directory');

@@ -75,6 +75,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 export class PbxClient {
+  /** A client for a local demo PBX (plain HTTP on 127.0.0.1, its own key). */
+  static forDemo(pbx: { origin: string; tenant: string; appKey: string }): PbxClient {
+    return new PbxClient({
+      baseUrl: pbx.origin,
+      tenant: pbx.tenant,
+      appKey: pbx.appKey,
+      tlsPin: null,
+      allowHttp: true,
+    });
+  }
+
   private readonly base: string | null;
   private readonly pin: string | null;
   private readonly setupError: AppError | null;

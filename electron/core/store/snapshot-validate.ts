@@ -5,7 +5,7 @@
 // exactly; tests/unit/store/snapshot-validate.spec.ts mutates every field of sample snapshots and
 // requires this function and the schema to agree, so the two cannot drift apart unnoticed.
 // Unlike zod, unknown keys are left in place rather than stripped (the file is our own output).
-import { SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
+import { SNAPSHOT_VERSION } from '../shared/domain.js';
 
 type Rec = Record<string, unknown>;
 

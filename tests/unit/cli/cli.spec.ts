@@ -30,13 +30,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 beforeAll(async () => {
   pbx = await startDemoPbx({ extensions: 10_000, tenants: 1 });
   dataDir = await tempDir('vpbx-cli-');
-  const client = new PbxClient({
-    baseUrl: pbx.origin,
-    tenant: pbx.tenant,
-    appKey: pbx.appKey,
-    tlsPin: null,
-    allowHttp: true,
-  });
+  const client = PbxClient.forDemo(pbx);
   directory = (await client.listExtensions()).extensions;
 }, 60_000);
 afterAll(async () => {
