@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventHub } from '../../../electron/core/dispatch/events.js';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
-import { cleanupsAfterEach, makeHarness, removeDir } from '../../support/core-harness.js';
+import { cleanupsAfterEach, makeHarness, removeDir, profileForm } from '../../support/core-harness.js';
 
 const cleanups = cleanupsAfterEach();
 
@@ -27,17 +27,7 @@ describe('the unread count', () => {
     cleanups.push(() => p.close());
     const h = await makeHarness();
     cleanups.push(() => h.close().then(() => removeDir(h.dataDir)));
-    const form = {
-      label: 'VM',
-      baseUrl: p.origin,
-      tenant: p.tenant,
-      tlsPin: null,
-      myExtension: null as string | null,
-      allowHttp: true,
-      showOthersVoicemail: true,
-      dialScheme: 'tel' as const,
-      appKey: p.appKey,
-    };
+    const form = { ...profileForm(p, 'VM'), showOthersVoicemail: true };
     const saved = await h.ok('profiles:save', form);
     cleanups.push(() => h.call('credentials:delete', { profileId: saved.id }));
     await h.ok('profiles:activate', { id: saved.id });
