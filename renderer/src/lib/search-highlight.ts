@@ -1,7 +1,7 @@
 // Which characters of a row matched the query, for <mark>: computed only for rows on screen.
 import type { Extension } from '../../../electron/core/shared/domain.js';
-import { fuzzy, normalizeQuery, type Ranges } from './search.js';
-import { fieldsOf, fold, SEP } from './search-text.js';
+import { fuzzy, fuzzyNeedle, normalizeQuery, type Ranges } from './search.js';
+import { fieldsOf, findTerm, fold, SEP, type SharedNumbers } from './search-text.js';
 
 export interface FieldMatch {
   label: string;
@@ -20,7 +20,7 @@ function exactRanges(lower: string, terms: string[]): number[] | undefined {
   const out: number[] = [];
   let pos = 0;
   for (const t of terms) {
-    const at = lower.indexOf(t, pos);
+    const at = findTerm(lower, t, pos);
     if (at < 0) return undefined;
     out.push(at, at + t.length);
     pos = at + t.length;
@@ -39,21 +39,22 @@ function rangesWithin(all: number[], from: number, len: number): Ranges {
 }
 
 /** Which characters of one row matched the query (computed only for rows on screen). */
-export function highlight(ext: Extension, query: string): RowHighlight {
+export function highlight(ext: Extension, query: string, shared?: SharedNumbers): RowHighlight {
   const none: RowHighlight = { number: [], name: [], other: null };
   const needle = normalizeQuery(query);
   if (!needle) return none;
-  const fields = fieldsOf(ext);
+  const fields = fieldsOf(ext, shared);
   const joined = fields.map((f) => f.text).join(SEP);
   const folded = fold(joined);
   const lower = folded.toLowerCase();
   // The exact pass is plain indexOf, so its ranges are found the same way (cheap: this runs for
   // every row on screen at each keystroke); only typo matches need the fuzzy matcher.
   let ranges = lower.length === folded.length ? exactRanges(lower, needle.split(' ')) : undefined;
-  if (!ranges) {
+  const loose = fuzzyNeedle(needle);
+  if (!ranges && loose) {
     const hay = [folded];
-    const idxs = fuzzy.filter(hay, needle);
-    if (idxs && idxs.length > 0) ranges = fuzzy.info(idxs, hay, needle).ranges[0];
+    const idxs = fuzzy.filter(hay, loose);
+    if (idxs && idxs.length > 0) ranges = fuzzy.info(idxs, hay, loose).ranges[0];
   }
   if (!ranges) return none;
   let offset = 0;

@@ -1,7 +1,7 @@
 // The searchable text of an extension: which fields, in which order, and accent folding that
 // keeps string length (so match offsets in folded text are offsets in the displayed text).
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { CallerId, Extension } from '../../../electron/core/shared/domain.js';
+import type { CallerId, Device, Extension } from '../../../electron/core/shared/domain.js';
 
 /** Between fields in the haystack: no query term can span two fields. */
 export const SEP = ' \u2022 ';
@@ -58,26 +58,70 @@ export function fold(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** Caller ID numbers too common to tell anyone apart (see sharedCallerIds). */
+export type SharedNumbers = ReadonlySet<string>;
+const NONE: SharedNumbers = new Set();
+
+/**
+ * Caller ID numbers shared by most of the tenant, such as the company's external caller ID.
+ * Searching for one would list a fifth of the directory or more, each row claiming the number as
+ * if it were that person's: they are left out of the haystack (the caller ID's name stays).
+ * "Most" here: at least 3 extensions and more than a fifth of the directory.
+ */
+export function sharedCallerIds(exts: readonly Extension[]): SharedNumbers {
+  const counts = new Map<string, number>();
+  for (const ext of exts) {
+    // Once per extension: a person whose internal and external caller ID agree counts once.
+    const own = new Set<string>();
+    for (const cid of [ext.internalCid, ext.externalCid, ext.emergencyCid]) {
+      if (cid?.number && cid.number !== ext.number) own.add(cid.number);
+    }
+    for (const n of own) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const shared = new Set<string>();
+  for (const [n, c] of counts) if (c >= 3 && c > exts.length / 5) shared.add(n);
+  return shared;
+}
+
 /** Visits the searchable fields of one extension, in haystack order (number and name first). */
-function eachField(ext: Extension, visit: (label: string, text: string) => void): void {
+function eachField(
+  ext: Extension,
+  shared: SharedNumbers,
+  visit: (label: string, text: string) => void,
+): void {
   visit('Number', ext.number);
   visit('Name', ext.name);
   if (ext.email) visit('Email', ext.email);
-  if (ext.internalCid) callerId('Internal caller ID', ext.internalCid, visit);
-  if (ext.externalCid) callerId('External caller ID', ext.externalCid, visit);
-  if (ext.emergencyCid) callerId('Emergency caller ID', ext.emergencyCid, visit);
-  for (const d of ext.devices) visit('Device', d.user && d.user !== d.name ? `${d.name} ${d.user}` : d.name);
+  if (ext.internalCid) callerId('Internal caller ID', ext.internalCid, shared, visit);
+  if (ext.externalCid) callerId('External caller ID', ext.externalCid, shared, visit);
+  if (ext.emergencyCid) callerId('Emergency caller ID', ext.emergencyCid, shared, visit);
+  for (const d of ext.devices) visit('Device', deviceText(d));
   for (const q of ext.queues) visit('Queue', q.name);
 }
 
-function callerId(label: string, cid: CallerId, visit: (label: string, text: string) => void): void {
-  if (cid.name || cid.number) visit(label, `${cid.name} ${cid.number}`.trim());
+// The technology is searchable so "pjsip", "sip" or "iax2" find extensions (the search box's
+// placeholder promises devices); it is left out when the device name already carries it.
+function deviceText(d: Device): string {
+  const parts = [d.name];
+  if (d.user && d.user !== d.name) parts.push(d.user);
+  if (d.technology && !d.name.toLowerCase().includes(d.technology.toLowerCase())) parts.unshift(d.technology);
+  return parts.join(' ');
+}
+
+function callerId(
+  label: string,
+  cid: CallerId,
+  shared: SharedNumbers,
+  visit: (label: string, text: string) => void,
+): void {
+  const number = shared.has(cid.number) ? '' : cid.number;
+  if (cid.name || number) visit(label, `${cid.name} ${number}`.trim());
 }
 
 /** The searchable fields of one extension, in haystack order (number and name first). */
-export function fieldsOf(ext: Extension): { label: string; text: string }[] {
+export function fieldsOf(ext: Extension, shared: SharedNumbers = NONE): { label: string; text: string }[] {
   const fields: { label: string; text: string }[] = [];
-  eachField(ext, (label, text) => fields.push({ label, text }));
+  eachField(ext, shared, (label, text) => fields.push({ label, text }));
   return fields;
 }
 
@@ -85,13 +129,34 @@ export function fieldsOf(ext: Extension): { label: string; text: string }[] {
  * The fields joined by SEP, each text once: caller IDs mostly repeat "name number", and every
  * character here is scanned at each keystroke. Number and name always come first.
  */
-export function searchText(ext: Extension): string {
+export function searchText(ext: Extension, shared: SharedNumbers = NONE): string {
   const seen: string[] = [];
   let out = '';
-  eachField(ext, (_label, text) => {
+  eachField(ext, shared, (_label, text) => {
     if (seen.length >= 2 && seen.includes(text)) return;
     out = seen.length === 0 ? text : out + SEP + text;
     seen.push(text);
   });
   return out;
+}
+
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}@.]/u;
+
+/**
+ * Where `term` occurs in `s` from `from` on, or -1. A term of one or two characters with a letter
+ * in it must start a word ("jo" finds "John", not "majority" or "@jobs.com"): short terms are in
+ * nearly every haystack otherwise. After "@" or "." is not a word start, so e-mail domains are
+ * not matched. Longer terms and numbers match anywhere.
+ */
+export function findTerm(s: string, term: string, from = 0): number {
+  let at = s.indexOf(term, from);
+  if (term.length > 2 || !LETTER.test(term)) return at;
+  while (at > 0 && WORD_CHAR.test(s[at - 1]!)) at = s.indexOf(term, at + 1);
+  return at;
+}
+
+/** True when a term needs findTerm's word-start rule (a plain indexOf will not do). */
+export function isShortTerm(term: string): boolean {
+  return term.length <= 2 && LETTER.test(term);
 }

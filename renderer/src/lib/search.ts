@@ -5,7 +5,15 @@
 // reason. Plain TS, no Svelte, unit-tested.
 import uFuzzy from '@leeoniya/ufuzzy';
 import type { Extension } from '../../../electron/core/shared/domain.js';
-import { fold, searchText, SEP } from './search-text.js';
+import {
+  findTerm,
+  fold,
+  isShortTerm,
+  searchText,
+  SEP,
+  sharedCallerIds,
+  type SharedNumbers,
+} from './search-text.js';
 
 /** Half-open [start, end) ranges of matched characters in a displayed string. */
 export type Ranges = number[];
@@ -20,6 +28,8 @@ export interface SearchIndex {
   /** Extension indexes ordered by name (locale-aware), and each index's position in it. */
   readonly byName: Int32Array;
   readonly nameRank: Int32Array;
+  /** Caller ID numbers shared by most of the tenant, left out of the search (see search-text). */
+  readonly shared: SharedNumbers;
   /** The index of the extension with this number (the first, should a number repeat). */
   numberAt(number: string): number | undefined;
   /**
@@ -84,6 +94,7 @@ class DirectoryIndex implements SearchIndex {
   // Filled with the search strings: built on the first keystroke instead, it cost that keystroke
   // ~100 ms at 100,000 extensions.
   #numbers = new Map<string, number>();
+  #shared: SharedNumbers | null = null;
 
   constructor(input: readonly Extension[]) {
     let sorted = true;
@@ -108,10 +119,14 @@ class DirectoryIndex implements SearchIndex {
     return this.#built === n;
   }
 
+  get shared(): SharedNumbers {
+    return (this.#shared ??= sharedCallerIds(this.extensions));
+  }
+
   #add(i: number): void {
     const ext = this.extensions[i]!;
     if (!this.#numbers.has(ext.number)) this.#numbers.set(ext.number, i);
-    const folded = fold(searchText(ext));
+    const folded = fold(searchText(ext, this.shared));
     const lower = folded.toLowerCase();
     this.#lower[i] = lower;
     // "number • name" is the start of the haystack: a slice shares its characters, no copy.
@@ -181,7 +196,7 @@ function exactFilter(lower: string[], terms: string[], within?: number[]): numbe
   const out: number[] = [];
   const n = within ? within.length : lower.length;
   // One term (most keystrokes) is a bare indexOf per entry: the first key scans all 100,000.
-  const only = terms.length === 1 ? terms[0]! : null;
+  const only = terms.length === 1 && !isShortTerm(terms[0]!) ? terms[0]! : null;
   for (let k = 0; k < n; k++) {
     const i = within ? within[k]! : k;
     const s = lower[i]!;
@@ -193,15 +208,24 @@ function exactFilter(lower: string[], terms: string[], within?: number[]): numbe
 function containsInOrder(s: string, terms: string[]): boolean {
   let pos = 0;
   for (const t of terms) {
-    const at = s.indexOf(t, pos);
+    const at = findTerm(s, t, pos);
     if (at < 0) return false;
     pos = at + t.length;
   }
   return true;
 }
 
-function ranked(matcher: uFuzzy, hay: string[], idxs: number[], needle: string): number[] {
-  if (idxs.length > RANK_LIMIT) return idxs.slice();
+/**
+ * The needle as uFuzzy may take it: it builds regular expressions from the terms unescaped, and a
+ * "+" (kept in terms for international numbers) threw "Nothing to repeat".
+ */
+export function fuzzyNeedle(needle: string): string {
+  return needle.replace(/\+/g, '').trim();
+}
+
+function ranked(matcher: uFuzzy, hay: string[], idxs: number[], query: string): number[] {
+  const needle = fuzzyNeedle(query);
+  if (idxs.length > RANK_LIMIT || !needle) return idxs.slice();
   const info = matcher.info(idxs, hay, needle);
   const order = matcher.sort(info, hay, needle);
   const out = new Array<number>(order.length);
@@ -226,15 +250,19 @@ export class DirectorySearch {
       return null;
     }
     const { lower, short } = this.index;
-    // A longer query can only match a subset of what the shorter one matched.
-    const prev = this.last && needle.startsWith(this.last.needle) ? this.last.idxs : undefined;
+    // A longer query can only match a subset of what the shorter one matched; not so after a
+    // short term (matched at word starts only) grows into one matched anywhere.
+    const prev =
+      this.last && needle.startsWith(this.last.needle) && !this.last.needle.split(' ').some(isShortTerm)
+        ? this.last.idxs
+        : undefined;
     const terms = needle.split(' ');
     const found = prev?.length === 0 ? [] : exactFilter(lower, terms, prev);
     this.last = { needle, idxs: found };
     let out = ranked(exact, lower, found, needle);
     // uFuzzy matches digits and terms of one or two letters exactly: the exact pass has them all.
     if (found.length < FUZZY_BELOW && terms.some((t) => t.length >= 3 && !DIGITS.test(t))) {
-      const typos = fuzzy.filter(short, needle) ?? [];
+      const typos = fuzzy.filter(short, fuzzyNeedle(needle)) ?? [];
       if (typos.length > 0) {
         const seen = new Set(found);
         const extra = typos.filter((i) => !seen.has(i));
