@@ -131,6 +131,23 @@ test('export downloads the filtered list as CSV and vCard', async ({ app }) => {
   ]);
   const cards = await (await vcf.createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'));
   expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(shown);
+
+  const [vcf3] = await Promise.all([
+    app.waitForEvent('download'),
+    app
+      .getByRole('button', { name: 'More actions' })
+      .click()
+      .then(() =>
+        app.getByRole('menuitem', { name: 'Export for Outlook and desk phones (vCard 3.0)' }).click(),
+      ),
+  ]);
+  const cards3 = await (
+    await vcf3.createReadStream()
+  )
+    .toArray()
+    .then((b) => Buffer.concat(b).toString('utf8'));
+  expect(cards3.match(/VERSION:3\.0/g)).toHaveLength(shown);
+  expect(cards3.match(/\r\nN:[^\r]*;[^\r]*;;;\r\n/g)).toHaveLength(shown);
 });
 
 test('settings switch the theme and are accessible', async ({ app }, testInfo) => {

@@ -22,7 +22,7 @@ export const HELP = `Usage: npm run cli -- <command> [options]
 Commands:
   check                       test the connection and the app key
   sync                        fetch the directory and save it for offline use
-  export --format csv|vcard|json [--out FILE]
+  export --format csv|vcard|vcard3|json [--out FILE]
                               write the directory (fresh from the PBX, or the saved copy
                               with --offline); never includes secrets
   certificate --url URL       show the PBX certificate's SHA-256 fingerprint
@@ -206,7 +206,7 @@ async function writeExport(
   contacts: readonly Contact[] = [],
 ): Promise<number> {
   const format = (o.format ?? 'csv') as ExportFormat;
-  if (!['csv', 'vcard', 'json'].includes(format)) usage('--format must be csv, vcard or json');
+  if (!['csv', 'vcard', 'vcard3', 'json'].includes(format)) usage('--format must be csv, vcard, vcard3 or json');
   const file = o.contacts
     ? exportWithContacts(extensions, contacts, format, 'directory')
     : exportDirectory(extensions, format, 'directory');

@@ -2,8 +2,9 @@
 import { type Extension, ExtensionSchema } from '../shared/domain.js';
 import { toCsv } from './csv.js';
 import { toVcard } from './vcard.js';
+import { toVcard3 } from './vcard3.js';
 
-export type ExportFormat = 'csv' | 'vcard' | 'json';
+export type ExportFormat = 'csv' | 'vcard' | 'vcard3' | 'json';
 
 export interface ExportFile {
   filename: string;
@@ -26,6 +27,13 @@ export function exportDirectory(
         filename: `${stem}.vcf`,
         mime: 'text/vcard;charset=utf-8',
         content: toVcard(extensions),
+        count,
+      };
+    case 'vcard3':
+      return {
+        filename: `${stem}.vcf`,
+        mime: 'text/vcard;charset=utf-8',
+        content: toVcard3(extensions),
         count,
       };
     case 'json':

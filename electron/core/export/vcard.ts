@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Extension } from '../shared/domain.js';
 import { type DirectoryRow, toRow } from './rows.js';
 
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
 }
 
@@ -54,7 +54,7 @@ export function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-function uid(ext: Extension): string {
+export function uid(ext: Extension): string {
   const h = createHash('sha1')
     .update(`vitalpbx:${ext.tenantId ?? ''}:${ext.id}`)
     .digest('hex');

@@ -102,7 +102,7 @@ export const agentContract = {
   'contacts:list': { request: None, result: result<ContactsData>() },
   'contacts:sync': { request: None, result: result<ContactsData>() },
   'contacts:export': {
-    request: z.object({ format: z.enum(['csv', 'vcard', 'json']) }).strict(),
+    request: z.object({ format: z.enum(['csv', 'vcard', 'vcard3', 'json']) }).strict(),
     result: result<{ filename: string; mime: string; content: string; count: number }>(),
   },
   'personal:get': { request: None, result: result<Personal>() },

@@ -59,7 +59,7 @@ export const ConnectionTestSchema = z.object({
   allowHttp: z.boolean(),
 });
 
-export const ExportFormatSchema = z.enum(['csv', 'vcard', 'json']);
+export const ExportFormatSchema = z.enum(['csv', 'vcard', 'vcard3', 'json']);
 
 /** The administrator's policy as the window may see it (no secrets in it). */
 export interface PolicyInfo {

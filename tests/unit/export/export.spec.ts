@@ -10,6 +10,7 @@ import {
 import { fold, parseVcard, toVcard } from '../../../electron/core/export/vcard.js';
 import { toRow } from '../../../electron/core/export/rows.js';
 import { exportDirectory } from '../../../electron/core/export/index.js';
+import { structuredName, toVcard3 } from '../../../electron/core/export/vcard3.js';
 import type { Extension } from '../../../electron/core/shared/domain.js';
 
 function ext(over: Partial<Extension> = {}): Extension {
@@ -124,10 +125,35 @@ describe('vCard 4.0 export (RFC 6350)', () => {
 
   it('never writes secret fields, even if a raw object carried them', () => {
     const raw = { ...ext(), secret: 'S3CRET-X', features_password: '*99999' } as Extension;
-    for (const format of ['csv', 'vcard', 'json'] as const) {
+    for (const format of ['csv', 'vcard', 'vcard3', 'json'] as const) {
       const { content } = exportDirectory([raw], format, 'x');
       expect(content).not.toContain('S3CRET-X');
       expect(content).not.toContain('*99999');
     }
+  });
+});
+
+describe('vCard 3.0 export (RFC 2426), for Outlook and desk phones', () => {
+  it('writes VERSION:3.0 with N and FN, a plain TEL and an INTERNET e-mail', () => {
+    const card = toVcard3([ext({ name: 'Ana María López' })]);
+    const lines = card.split('\r\n');
+    expect(lines.slice(0, 2)).toEqual(['BEGIN:VCARD', 'VERSION:3.0']);
+    expect(lines).toContain('N:López;Ana María;;;');
+    expect(lines).toContain('FN:Ana María López');
+    expect(lines).toContain('TEL;TYPE=WORK,VOICE:107');
+    expect(lines).toContain('EMAIL;TYPE=INTERNET,WORK:jose@example.com');
+    expect(card).not.toContain('LANG:');
+    expect(card).not.toContain('VALUE=uri');
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  });
+  it('escapes N and keeps a one-word or nameless entry whole', () => {
+    expect(toVcard3([ext()])).toContain('N:Jr.;José "Pepe" Núñez\\,;;;');
+    expect(structuredName('王伟')).toEqual({ family: '王伟', given: '' });
+    expect(toVcard3([ext({ name: '' })])).toContain('\r\nN:107;;;;\r\nFN:107\r\n');
+  });
+  it('is offered beside 4.0 by the export entry point', () => {
+    const file = exportDirectory([ext(), ext({ id: '8', number: '108' })], 'vcard3', 'dir');
+    expect(file).toMatchObject({ filename: 'dir.vcf', mime: 'text/vcard;charset=utf-8', count: 2 });
+    expect(file.content.match(/BEGIN:VCARD/g)).toHaveLength(2);
   });
 });
