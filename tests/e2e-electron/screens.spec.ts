@@ -19,8 +19,8 @@ test('voicemail: the badge, playback through the bridge, and save as through the
   const app = await launch();
   const page = await appWindow(app);
   await openDemo(page);
-  await expect(page.getByRole('button', { name: 'My voicemail (4)' })).toBeVisible({ timeout: 15_000 });
-  await expect.poll(() => app.trays[0]?.menu?.getMenuItemById('voicemail')?.label).toBe('My voicemail (4)');
+  await expect(page.getByRole('button', { name: 'My voicemail (6)' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => app.trays[0]?.menu?.getMenuItemById('voicemail')?.label).toBe('My voicemail (6)');
   await expect.poll(() => app.trays[0]?.image.path).toMatch(/tray-unread-24\.png$/);
 
   // The tray's "My voicemail" opens the panel, as the shell's focus event.

@@ -44,10 +44,14 @@ async function expectAdvancing(scope: Locator, after: number): Promise<void> {
 }
 
 async function expectFinished(scope: Locator): Promise<void> {
-  await expect(player(scope).getByRole('status').first()).toHaveText(/Finished/, { timeout: 15_000 });
+  const status = player(scope).getByRole('status').first();
+  await expect(status).toHaveText(/Finished/, { timeout: 15_000 });
   const time = player(scope).getByLabel('Elapsed and total time');
   const [elapsed, total] = (await time.innerText()).split('/').map((t) => t.trim());
+  // The real length, in the status too: never "0:00" after a message that was heard.
+  expect(total).not.toBe('0:00');
   expect(elapsed).toBe(total);
+  await expect(status).toHaveText(`Finished · ${total}`);
 }
 
 async function openMyVoicemail(page: Page): Promise<Locator> {
@@ -66,9 +70,16 @@ test('plays PCM and GSM messages through howler: advance, keyboard seek, speed, 
   await app.reload();
   await openDemo(app);
   // The poller's first round (about 1 s after activation) fills the badge.
-  await expect(app.getByRole('button', { name: 'My voicemail (4)' })).toBeVisible({ timeout: 15_000 });
+  // 4 in INBOX and 2 urgent: urgent messages are new until heard.
+  await expect(app.getByRole('button', { name: 'My voicemail (6)' })).toBeVisible({ timeout: 15_000 });
   const vm = await openMyVoicemail(app);
   await expect(vm.getByRole('heading', { name: /New \(INBOX\)/ })).toContainText('4 messages');
+  await expect(vm.getByText(/^Mailbox/)).toContainText('6 new');
+  // Urgent first, each message badged.
+  await expect(vm.getByRole('heading', { level: 3 }).first()).toContainText(/^Urgent/);
+  await expect(vm.getByRole('region', { name: /^Urgent/ }).getByText('Urgent', { exact: true })).toHaveCount(
+    2,
+  );
 
   // PCM: 7 seconds.
   await message(vm, 'Noah Taylor').click();
@@ -91,6 +102,10 @@ test('plays PCM and GSM messages through howler: advance, keyboard seek, speed, 
   await player(vm).getByRole('button', { name: 'Play', exact: true }).click();
   await expectFinished(vm);
   await expect(message(vm, 'Noah Taylor')).toContainText('Playable offline');
+  // Played to the end: heard, as Asterisk marks it (the default setting).
+  await expect(vm.getByText('Played to the end: marked as listened.')).toBeVisible();
+  await expect(vm.getByRole('region', { name: /^Old/ })).toContainText('Noah Taylor');
+  await expect(app.getByRole('button', { name: 'My voicemail (5)' })).toBeVisible();
 
   // Speed: howler's rate reaches the audio element.
   await player(vm).getByLabel('Speed').selectOption('1.5');
@@ -112,9 +127,15 @@ test('plays PCM and GSM messages through howler: advance, keyboard seek, speed, 
   await expectFinished(vm);
   expect(await player(vm).getByLabel('Elapsed and total time').innerText()).toContain('0:04');
 
-  // Next / previous follow the displayed order.
+  // Next / previous follow the displayed order (Ángel's message is in Old now: heard to the end).
+  const msgs = vm.locator('li > button.msg');
+  // Attributes one by one: evaluateAll would run an eval the page's CSP reports.
+  const current: (string | null)[] = [];
+  for (let i = 0; i < (await msgs.count()); i++) current.push(await msgs.nth(i).getAttribute('aria-current'));
+  const at = current.indexOf('true');
+  expect(await msgs.nth(at).getAttribute('aria-label')).toMatch(/^Ángel Rodríguez,/);
   await player(vm).getByRole('button', { name: 'Next message' }).click();
-  await expect(message(vm, 'Jürgen Østergaard')).toHaveAttribute('aria-current', 'true');
+  await expect(msgs.nth(at + 1)).toHaveAttribute('aria-current', 'true');
   await player(vm).getByRole('button', { name: 'Previous message' }).click();
   await expect(message(vm, 'Ángel Rodríguez')).toHaveAttribute('aria-current', 'true');
 
@@ -127,8 +148,8 @@ test('mark listened and delete (confirmed) update the list and the badge; others
   app,
 }, testInfo) => {
   await openDemo(app);
-  await expect(app.getByRole('button', { name: 'My voicemail (4)' })).toBeVisible({ timeout: 15_000 });
-  await app.getByRole('button', { name: 'My voicemail (4)' }).click();
+  await expect(app.getByRole('button', { name: 'My voicemail (6)' })).toBeVisible({ timeout: 15_000 });
+  await app.getByRole('button', { name: 'My voicemail (6)' }).click();
   const vm = panel(app);
   await expect(vm.getByText(/^Mailbox/)).toBeVisible({ timeout: 15_000 });
 
@@ -137,7 +158,7 @@ test('mark listened and delete (confirmed) update the list and the badge; others
   await expect(vm.getByText('Marked as listened.')).toBeVisible();
   await expect(vm.getByRole('region', { name: /^Old/ })).toContainText('Noah Taylor');
   await expect(vm.getByRole('region', { name: /New \(INBOX\)/ })).not.toContainText('Noah Taylor');
-  await expect(app.getByRole('button', { name: 'My voicemail (3)' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'My voicemail (5)' })).toBeVisible();
   await expect(player(vm).getByRole('button', { name: 'Mark listened' })).toBeDisabled();
 
   // Delete asks first; Cancel keeps the message.

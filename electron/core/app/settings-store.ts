@@ -1,4 +1,5 @@
-// App-wide settings (theme, dial scheme, voicemail polling, global shortcut, start at login) in
+// App-wide settings (theme, dial scheme, voicemail polling and marking heard, global shortcut,
+// start at login) in
 // <dataDir>/settings.json, guarded like the profiles: atomic writes, previous copy on damage.
 import { join } from 'node:path';
 import { AppError } from '../app-error.js';
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   voicemailPollSeconds: 60,
   globalShortcut: 'CommandOrControl+Alt+D',
   startAtLogin: false,
+  voicemailMarkHeardAtEnd: true,
 };
 
 export class SettingsStore {

@@ -5,13 +5,14 @@
 // paths carry its /static/<token>/ capability: they stay in this object's memory, never in a
 // result or on disk; the window names a message by its key, and a path that is not in memory
 // (after a restart) is looked up by listing the mailbox again. A poller watches the agent's
-// INBOX and raises `voicemail:new`, backing off while the PBX is unreachable.
+// INBOX and Urgent folders and raises `voicemail:new`, backing off while the PBX is unreachable.
 import { join } from 'node:path';
 import { AppError, toAppError } from '../app-error.js';
 import type { EventHub } from '../dispatch/events.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { VoicemailList, VoicemailMessage } from '../shared/contract.js';
 import type { Profile } from '../shared/domain.js';
+import { isUnheardFolder } from '../shared/voicemail-folders.js';
 import { GuardedJsonFile } from '../store/guarded-json.js';
 import { AudioCache } from '../voicemail/audio-cache.js';
 import { type CachedList, exact, message, parseCachedList } from '../voicemail/message-list.js';
@@ -141,7 +142,7 @@ export class VoicemailHandlers {
     const cache = this.#cache(p);
     const cachedKeys: string[] = [];
     for (const r of list.records) if (await cache.has(list.mailbox, r.key)) cachedKeys.push(r.key);
-    const unread = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').length;
+    const unread = list.records.filter((r) => isUnheardFolder(r.folder)).length;
     return { ...list, cached: cachedKeys, fromCache, error, unread };
   }
 
@@ -266,7 +267,7 @@ export class VoicemailHandlers {
       const mine = p ? this.myExtensionId(p) : null;
       if (p && mine) {
         const list = await this.list(mine);
-        const inbox = list.records.filter((r) => r.folder.toUpperCase() === 'INBOX').map((r) => r.key);
+        const inbox = list.records.filter((r) => isUnheardFolder(r.folder)).map((r) => r.key);
         const newKeys = this.#knownInbox ? inbox.filter((k) => !this.#knownInbox?.has(k)) : [];
         this.#knownInbox = new Set(inbox);
         this.#announce(list, newKeys);

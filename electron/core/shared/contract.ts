@@ -34,6 +34,8 @@ export const SettingsSchema = z.object({
   /** An Electron accelerator such as CommandOrControl+Alt+D; empty for none. */
   globalShortcut: z.string().max(64).regex(ACCELERATOR),
   startAtLogin: z.boolean(),
+  /** Playing a message to its end marks it heard (moves it to Old), as Asterisk's own menu does. */
+  voicemailMarkHeardAtEnd: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -3,6 +3,7 @@
 // so the unit tests run them in Node.
 import type { VoicemailMessage } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { isUnheardFolder } from '../../../electron/core/shared/voicemail-folders.js';
 
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 /** Arrow keys on the seek bar move this far. */
@@ -14,8 +15,8 @@ export interface FolderGroup {
   records: VoicemailMessage[];
 }
 
-// Urgent sits right after the new messages: an agent must not scroll past old ones to reach it.
-const FOLDER_RANK: Record<string, number> = { INBOX: 0, URGENT: 1, OLD: 2 };
+// Urgent messages are new messages that matter most: they come first, before INBOX.
+const FOLDER_RANK: Record<string, number> = { URGENT: 0, INBOX: 1, OLD: 2 };
 const FOLDER_LABEL: Record<string, string> = { INBOX: 'New (INBOX)', URGENT: 'Urgent', OLD: 'Old' };
 
 export function isNew(r: VoicemailMessage): boolean {
@@ -24,14 +25,18 @@ export function isNew(r: VoicemailMessage): boolean {
 
 /** Not yet heard: Asterisk keeps urgent messages in Urgent until they are listened to. */
 export function isUnheard(r: VoicemailMessage): boolean {
-  return isNew(r) || r.folder.toUpperCase() === 'URGENT';
+  return isUnheardFolder(r.folder);
+}
+
+export function isUrgent(r: VoicemailMessage): boolean {
+  return r.folder.toUpperCase() === 'URGENT';
 }
 
 export function folderLabel(folder: string): string {
   return FOLDER_LABEL[folder.toUpperCase()] ?? folder;
 }
 
-/** Known folders first (INBOX, Urgent, Old), others in the order the PBX returned them;
+/** Known folders first (Urgent, INBOX, Old), others in the order the PBX returned them;
  *  newest message first within a folder. */
 export function groupByFolder(records: readonly VoicemailMessage[]): FolderGroup[] {
   const groups = new Map<string, FolderGroup>();

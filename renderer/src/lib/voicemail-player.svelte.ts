@@ -53,6 +53,8 @@ export class VoicemailPlayer {
   #url: string | null = null;
   #frame = 0;
   #token = 0;
+  /** Called with the message's key when it has played to its end. */
+  onended: ((key: string) => void) | null = null;
 
   /** Fetches and prepares a message; plays it at once with `autoplay`. False if it failed or was
    *  superseded by another load. */
@@ -95,9 +97,10 @@ export class VoicemailPlayer {
         onpause: () => this.#stopped(),
         onstop: () => this.#stopped(),
         onend: () => {
-          this.#stopped();
           this.ended = true;
-          this.position = this.duration;
+          this.#stopped();
+          const key = this.key;
+          if (key) this.onended?.(key);
         },
         onseek: () => this.#readPosition(),
       });
@@ -148,6 +151,12 @@ export class VoicemailPlayer {
   }
 
   #readPosition(): void {
+    // At the end howler rewinds the element (seek() reads 0) and may still report a pause or a
+    // seek: the position stays at the end, so "Finished" shows the length, not 0:00.
+    if (this.ended) {
+      this.position = this.duration;
+      return;
+    }
     const s = this.#howl?.seek();
     if (typeof s === 'number' && Number.isFinite(s)) this.position = s;
   }

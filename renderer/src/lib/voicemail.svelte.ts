@@ -150,9 +150,10 @@ export class MailboxState {
     return false;
   }
 
-  async markListened(record: VoicemailMessage): Promise<boolean> {
+  /** `atEnd`: the message played to its end and the setting marks it heard then. */
+  async markListened(record: VoicemailMessage, atEnd = false): Promise<boolean> {
     const ok = await this.#act('markListened', record);
-    if (ok) this.note = 'Marked as listened.';
+    if (ok) this.note = atEnd ? 'Played to the end: marked as listened.' : 'Marked as listened.';
     return ok;
   }
 

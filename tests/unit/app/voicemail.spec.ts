@@ -75,7 +75,10 @@ describe('voicemail', () => {
         expect(r.msg).toMatch(/^msg\d{4}$/);
         expect(r.caller.number).not.toBe('');
       }
-      expect(list.unread).toBe(list.records.filter((r) => r.folder === 'INBOX').length);
+      // Urgent messages are new too (Asterisk keeps them in Urgent until heard).
+      expect(list.unread).toBe(
+        list.records.filter((r) => r.folder === 'INBOX' || r.folder === 'Urgent').length,
+      );
     },
   );
 
@@ -185,7 +188,8 @@ describe('voicemail actions and announcements', () => {
     const events = () => h.wire.map((w) => JSON.parse(w) as { event?: string; payload?: { unread: number } });
     const announced = await until(events, (es) => es.some((e) => e.event === 'voicemail:new'));
     const first = announced.find((e) => e.event === 'voicemail:new')!.payload!;
-    const inbox = mine.list.records.filter((r) => r.folder === 'INBOX');
+    const inbox = mine.list.records.filter((r) => r.folder === 'INBOX' || r.folder === 'Urgent');
+    expect(mine.list.records.some((r) => r.folder === 'Urgent')).toBe(true);
     expect(first.unread).toBe(inbox.length);
     await h.ok('voicemail:delete', { extensionId: mine.id, key: inbox[0]!.key });
     const after = events().filter((e) => e.event === 'voicemail:new');

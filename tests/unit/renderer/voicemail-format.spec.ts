@@ -34,7 +34,7 @@ function rec(key: string, folder: string, date: number | null, extra: Partial<Vo
 }
 
 describe('groupByFolder', () => {
-  it('puts INBOX, Urgent and Old first, others in the order returned, newest first inside', () => {
+  it('puts Urgent, INBOX and Old first, others in the order returned, newest first inside', () => {
     const groups = groupByFolder([
       rec('a', 'Work', 5),
       rec('b', 'Old', 1),
@@ -44,10 +44,11 @@ describe('groupByFolder', () => {
       rec('f', 'Urgent', 3),
       rec('g', 'Work', 8),
     ]);
-    expect(groups.map((g) => g.folder)).toEqual(['INBOX', 'Urgent', 'Old', 'Work', 'Family']);
-    expect(groups[0]!.records.map((r) => r.key)).toEqual(['e', 'c']);
+    expect(groups.map((g) => g.folder)).toEqual(['Urgent', 'INBOX', 'Old', 'Work', 'Family']);
+    expect(groups[1]!.records.map((r) => r.key)).toEqual(['e', 'c']);
     expect(groups[3]!.records.map((r) => r.key)).toEqual(['g', 'a']);
-    expect(groups[0]!.label).toBe('New (INBOX)');
+    expect(groups[0]!.label).toBe('Urgent');
+    expect(groups[1]!.label).toBe('New (INBOX)');
     expect(groups[3]!.label).toBe('Work');
   });
 
