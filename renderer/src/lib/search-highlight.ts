@@ -39,7 +39,7 @@ function rangesWithin(all: number[], from: number, len: number): Ranges {
 }
 
 /** Which characters of one row matched the query (computed only for rows on screen). */
-export function highlight(ext: Extension, query: string, shared?: SharedNumbers): RowHighlight {
+export function highlight(ext: Extension, query: string, shared?: SharedNumbers | undefined): RowHighlight {
   const none: RowHighlight = { number: [], name: [], other: null };
   const needle = normalizeQuery(query);
   if (!needle) return none;
