@@ -1,4 +1,4 @@
-// Calling through the PBX from the details pane and from Recent calls, on the demo PBX: the
+// Calling through the PBX from the details pane, voicemail and Recent calls, on the demo PBX: the
 // profile's call mode decides what Call does, the outcome is shown, missed calls are counted,
 // and a colleague's details open from a recent call.
 import type { Page } from '@playwright/test';
@@ -49,4 +49,28 @@ test('recent calls: missed calls counted, call back through the PBX, details of 
   const details = list.getByRole('button', { name: 'Details' }).first();
   await details.click();
   await expect(app.getByRole('heading', { level: 2, name: /^\d+ / })).toBeVisible();
+});
+
+test('voicemail: Call back a caller through the PBX, or with the softphone link', async ({ app }) => {
+  await openDemo(app);
+  await app.getByRole('listbox', { name: 'Extensions' }).focus();
+  await app.keyboard.press('v');
+  const vm = app.getByRole('region', { name: 'My voicemail' });
+  await expect(vm.getByText(/^Mailbox/)).toBeVisible({ timeout: 15_000 });
+  const first = vm.getByRole('button', { name: /^Noah Taylor,/ });
+  const number = /^Noah Taylor, ([^,]+),/.exec((await first.getAttribute('aria-label')) ?? '')?.[1];
+  expect(number).toMatch(/\d/);
+  await first.click();
+  const player = vm.getByRole('group', { name: 'Voicemail player' });
+
+  // The profile's call mode holds here too: the softphone link first (the default)...
+  await player.getByRole('button', { name: 'Call back Noah Taylor' }).click();
+  await expect(player.getByRole('link', { name: `tel:${number!.replace(/[\s()-]/g, '')}` })).toBeVisible();
+
+  // ...then through the PBX, which rings my phone and dials the caller's number.
+  await callThroughPbx(app);
+  await player.getByRole('button', { name: 'Call back Noah Taylor' }).click();
+  await expect(
+    player.getByRole('status').filter({ hasText: `The PBX accepted the call: your phone` }),
+  ).toContainText(`answer it to call ${number!.replace(/[\s()-]/g, '')}.`);
 });

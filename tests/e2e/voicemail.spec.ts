@@ -172,6 +172,11 @@ test('mark listened and delete (confirmed) update the list and the badge; others
   await expect(vm).toBeVisible();
 
   await player(vm).getByRole('button', { name: 'Delete…' }).click();
+  // It looks like what it does: filled red, not the accent colour of a safe default.
+  await expect(dialog.getByRole('button', { name: 'Delete message' })).toHaveCSS(
+    'background-color',
+    'rgb(180, 35, 24)',
+  );
   await dialog.getByRole('button', { name: 'Delete message' }).click();
   await expect(vm.getByText('Message deleted.')).toBeVisible();
   await expect(message(vm, 'Oliver Brown')).toHaveCount(0);

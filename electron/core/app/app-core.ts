@@ -70,19 +70,21 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const clientFor = (profile: Profile) => pool.clientFor(profile);
 
   const sync = new SyncService({ snapshots, events, clientFor });
+  const agentStore = new AgentStore((id) => snapshots.profileDir(id));
   const voicemail = new VoicemailHandlers({
     dataDir: opts.dataDir,
     sync,
     clientFor,
     events,
     settings,
+    contacts: async (id) => (await agentStore.contacts(id))?.contacts ?? [],
     saveFile: opts.capabilities.saveFile,
   });
   const agent = agentHandlers({
     sync,
     clientFor,
     events,
-    store: new AgentStore((id) => snapshots.profileDir(id)),
+    store: agentStore,
   });
 
   /** Deletes what is cached of other people's mailboxes in a profile (see mailbox-purge.ts). */

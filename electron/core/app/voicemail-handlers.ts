@@ -18,6 +18,8 @@ import { AudioCache } from '../voicemail/audio-cache.js';
 import { type CachedList, exact, message, parseCachedList } from '../voicemail/message-list.js';
 import { playableWav } from '../voicemail/playable.js';
 import { toPlayableWav } from '../voicemail/wav.js';
+import type { Contact } from '../shared/agent-domain.js';
+import { NameBook } from './recent-calls.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
 
@@ -27,6 +29,8 @@ export interface VoicemailDeps {
   clientFor: (profile: Profile) => Promise<PbxClient>;
   events: EventHub;
   settings: SettingsStore;
+  /** The active profile's cached phonebook contacts, for naming callers. */
+  contacts?: ((profileId: string) => Promise<readonly Contact[]>) | undefined;
   saveFile?: ((suggestedName: string, bytes: Uint8Array) => Promise<string | null>) | undefined;
   cacheBytes?: number;
 }
@@ -143,7 +147,10 @@ export class VoicemailHandlers {
     const cachedKeys: string[] = [];
     for (const r of list.records) if (await cache.has(list.mailbox, r.key)) cachedKeys.push(r.key);
     const unread = list.records.filter((r) => isUnheardFolder(r.folder)).length;
-    return { ...list, cached: cachedKeys, fromCache, error, unread };
+    const contacts = (await this.deps.contacts?.(p.id).catch(() => null)) ?? [];
+    const names = new NameBook(this.deps.sync.snapshot?.extensions ?? [], contacts);
+    const records = list.records.map((r) => ({ ...r, known: names.lookup(r.caller.number) }));
+    return { ...list, records, cached: cachedKeys, fromCache, error, unread };
   }
 
   #recfileKey(p: Profile, extensionId: string, key: string): string {

@@ -122,7 +122,17 @@ export interface ExtensionDetail {
  * A voicemail message as the window sees it: named by its key, without the PBX's recfile path
  * (which carries the PBX's /static/<token>/ capability and stays in the core).
  */
-export type VoicemailMessage = Omit<VoicemailRecord, 'recfile'>;
+export type VoicemailMessage = Omit<VoicemailRecord, 'recfile'> & {
+  /** The caller as the directory or the phonebook contacts know them (looked up by number). */
+  known?: KnownCaller | null;
+};
+
+export interface KnownCaller {
+  name: string;
+  source: 'directory' | 'contact';
+  extensionId: string | null;
+  contactKey: string | null;
+}
 
 export interface VoicemailList {
   mailbox: string;

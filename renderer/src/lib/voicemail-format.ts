@@ -125,13 +125,14 @@ export function formatLabel(format: string): string {
   return FORMAT_LABEL[format] ?? format;
 }
 
+/** The directory's or the contacts' name for the caller first, then the caller ID's. */
 export function callerName(r: VoicemailMessage): string {
-  return r.caller.name.trim() || r.caller.number || 'Unknown caller';
+  return r.known?.name.trim() || r.caller.name.trim() || r.caller.number || 'Unknown caller';
 }
 
 /** The number beside the name, when a name is shown at all. */
 export function callerNumber(r: VoicemailMessage): string | null {
-  return r.caller.name.trim() && r.caller.number ? r.caller.number : null;
+  return (r.known?.name.trim() || r.caller.name.trim()) && r.caller.number ? r.caller.number : null;
 }
 
 export type ActionName = 'markListened' | 'delete' | 'saveAs';
