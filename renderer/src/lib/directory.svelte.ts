@@ -10,6 +10,9 @@ import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './sea
 
 export type SortKey = 'relevance' | 'number' | 'name';
 
+/** Call counts younger than this are shown as they are when the details open, not fetched again. */
+export const COUNTS_FRESH_MS = 2 * 60_000;
+
 export interface QueueChip {
   id: string;
   name: string;
@@ -48,9 +51,15 @@ export class DirectoryState {
   /** The extension shown in the detail pane. */
   openId = $state<string | null>(null);
   detail = $state.raw<ExtensionDetail | null>(null);
-  detailBusy = $state(false);
+  /** Extensions whose details are being fetched: the pane shows "Refreshing…" for its own only. */
+  #busy = $state<string[]>([]);
+  detailBusy = $derived(this.openId !== null && this.#busy.includes(this.openId));
 
   #search: DirectorySearch | null = null;
+  /** Details fetched in this session, by extension id: reopened, they show at once with their age. */
+  // Not reactive on purpose: read only when a pane opens.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #fetched = new Map<string, ExtensionDetail>();
   // Built once per load (by name: on first use) so an empty query or a sort change never copies
   // 100,000 indexes.
   #byNumber: number[] = [];
@@ -139,6 +148,7 @@ export class DirectoryState {
   }
 
   reset(): void {
+    this.#fetched.clear();
     this.data = null;
     this.index = null;
     this.#search = null;
@@ -174,10 +184,17 @@ export class DirectoryState {
     if (this.active >= this.rows.length) this.active = Math.max(0, this.rows.length - 1);
   }
 
+  /**
+   * Shows an extension's details and, unless its call counts are recent, fetches them (with the
+   * rest of the extension) so no Refresh is needed; until they arrive the saved counts show with
+   * their age.
+   */
   open(ext: Extension | null = this.activeExtension): void {
     if (!ext) return;
     this.openId = ext.id;
-    if (this.detail?.extension.id !== ext.id) this.detail = null;
+    if (this.detail?.extension.id !== ext.id) this.detail = this.#fetched.get(ext.id) ?? null;
+    const asOf = (this.detail?.extension ?? ext).cdr?.asOf ?? 0;
+    if (Date.now() - asOf > COUNTS_FRESH_MS) void this.refreshOpen();
   }
 
   close(): void {
@@ -187,10 +204,11 @@ export class DirectoryState {
 
   async refreshOpen(): Promise<void> {
     const id = this.openId;
-    if (!id) return;
-    this.detailBusy = true;
+    if (!id || this.#busy.includes(id)) return;
+    this.#busy = [...this.#busy, id];
     const r = await bridge.directory.extension({ id });
-    this.detailBusy = false;
+    this.#busy = this.#busy.filter((b) => b !== id);
+    if (r.ok) this.#fetched.set(id, r.data);
     if (this.openId !== id) return;
     if (r.ok) this.detail = r.data;
     else {
