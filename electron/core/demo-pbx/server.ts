@@ -10,6 +10,7 @@ import { type FaultConfig, FaultState, jsonReply, type Reply, sendReply } from '
 import { generateDataset } from './generate.js';
 import type { VoicemailShape } from './model.js';
 import { referenceDataset } from './reference-dataset.js';
+import { type ListValidators, ListVersions } from './list-validators.js';
 import { type BadKeyMode, route, type RouterContext } from './router.js';
 import { DemoState } from './state.js';
 import type { AgentOptions, OriginatedCall } from './routes-agent.js';
@@ -35,6 +36,10 @@ export interface DemoPbxOptions {
   assetsDir?: string | undefined;
   /** Click-to-call, CDR and phonebook variants (routes-agent.ts). */
   agent?: AgentOptions | undefined;
+  /** Cache validators on GET /extensions (default 'none', as a PHP endpoint sends). */
+  validators?: ListValidators | undefined;
+  /** The clock of Last-Modified (the fleet benchmark runs the day on a virtual one). */
+  now?: (() => number) | undefined;
 }
 
 export interface DemoRequest {
@@ -60,6 +65,8 @@ export interface DemoPbx {
   setFaults(f: FaultConfig | null): void;
   setBadKeyMode(m: BadKeyMode): void;
   rotateStaticToken(): void;
+  /** Changes the first tenant's directory (one renamed, one removed), as an administrator would. */
+  changeDirectory(): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +94,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     state,
     audio: new AudioLibrary(opts.assetsDir),
     badKeyMode: opts.badKeyMode ?? 'json401',
+    versions: new ListVersions(opts.validators ?? 'none', opts.now),
     agent: {
       state,
       seed,
@@ -169,6 +177,11 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
       ctx.badKeyMode = m;
     },
     rotateStaticToken: () => state.rotateStaticToken(),
+    changeDirectory: () => {
+      if (!first) return;
+      state.changeDirectory(first);
+      ctx.versions.changed(first);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
