@@ -57,6 +57,23 @@ interface CallOptions {
   maxBytes?: number;
   /** Sent as JSON (with Content-Type: application/json). */
   json?: unknown;
+  /** Extra request headers (conditional requests). */
+  headers?: Record<string, string>;
+}
+
+/** What the PBX said identifies its directory answer (RFC 9110 cache validators). */
+export interface ListValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type ConditionalList =
+  | { notModified: true }
+  | { notModified: false; extensions: Extension[]; skipped: number; validators: ListValidators };
+
+function oneHeader(v: string | string[] | undefined): string | null {
+  const text = Array.isArray(v) ? v[0] : v;
+  return text ? text : null;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -146,6 +163,7 @@ export class PbxClient {
       tenant: this.conn.tenant,
       accept: 'application/json',
       'user-agent': USER_AGENT,
+      ...o.headers,
     };
     const body = o.json === undefined ? undefined : Buffer.from(JSON.stringify(o.json));
     if (body) headers['content-type'] = 'application/json';
@@ -211,6 +229,35 @@ export class PbxClient {
       throw err;
     }
     return parseExtensionList(data);
+  }
+
+  /**
+   * GET /extensions as a conditional request when the last answer carried validators: a PBX
+   * that knows its directory is unchanged answers 304 without a body, which spares it building
+   * its heaviest answer. PBXs that ignore the headers simply answer 200 as before.
+   */
+  async listExtensionsIfChanged(
+    previous: ListValidators | null,
+    signal?: AbortSignal,
+    onProgress?: (bytes: number) => void,
+  ): Promise<ConditionalList> {
+    const headers: Record<string, string> = {};
+    if (previous?.etag) headers['if-none-match'] = previous.etag;
+    if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
+    const url = apiUrl(this.baseOrThrow(), '/extensions');
+    const res = await this.send('GET', url, {
+      signal,
+      onProgress,
+      headers,
+      maxBytes: this.opts.maxBodyBytes,
+    });
+    // Only a request that asked conditionally may be answered "not modified".
+    if (res.status === 304 && Object.keys(headers).length > 0) return { notModified: true };
+    const validators = {
+      etag: oneHeader(res.headers.etag),
+      lastModified: oneHeader(res.headers['last-modified']),
+    };
+    return { notModified: false, ...parseExtensionList(readEnvelope(res, this.secrets())), validators };
   }
 
   /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */
