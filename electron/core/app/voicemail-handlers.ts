@@ -22,6 +22,7 @@ import type { Contact } from '../shared/agent-domain.js';
 import { NameBook } from './recent-calls.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
+import { nodeTimers, type Timers } from './timers.js';
 
 export interface VoicemailDeps {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface VoicemailDeps {
   contacts?: ((profileId: string) => Promise<readonly Contact[]>) | undefined;
   saveFile?: ((suggestedName: string, bytes: Uint8Array) => Promise<string | null>) | undefined;
   cacheBytes?: number;
+  /** Where the polling waits run (a virtual clock in the fleet benchmark). */
+  timers?: Timers;
 }
 
 const OFFLINE = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
@@ -41,7 +44,7 @@ const NO_RETRY = new Set(['CANCELLED', 'AUDIO_LINK_REFUSED', 'AUDIO_TOO_LONG', '
 const MAX_POLL_MS = 10 * 60_000;
 
 export class VoicemailHandlers {
-  #pollTimer: NodeJS.Timeout | null = null;
+  #pollTimer: unknown = null;
   #pollDelay = 0;
   #knownInbox: Set<string> | null = null;
   #lastUnread: number | null = null;
@@ -262,8 +265,7 @@ export class VoicemailHandlers {
   }
 
   #schedule(ms: number): void {
-    this.#pollTimer = setTimeout(() => void this.#poll(), ms);
-    this.#pollTimer.unref();
+    this.#pollTimer = (this.deps.timers ?? nodeTimers).setTimeout(() => void this.#poll(), ms);
   }
 
   async #poll(): Promise<void> {
@@ -289,7 +291,7 @@ export class VoicemailHandlers {
   }
 
   #stopPoll(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    if (this.#pollTimer !== null) (this.deps.timers ?? nodeTimers).clearTimeout(this.#pollTimer);
     this.#pollTimer = null;
   }
 

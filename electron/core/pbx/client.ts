@@ -239,7 +239,7 @@ export class PbxClient {
   async listExtensionsIfChanged(
     previous: ListValidators | null,
     signal?: AbortSignal,
-    onProgress?: (bytes: number) => void,
+    onProgress?: ProgressListener,
   ): Promise<ConditionalList> {
     const headers: Record<string, string> = {};
     if (previous?.etag) headers['if-none-match'] = previous.etag;
@@ -257,7 +257,15 @@ export class PbxClient {
       etag: oneHeader(res.headers.etag),
       lastModified: oneHeader(res.headers['last-modified']),
     };
-    return { notModified: false, ...parseExtensionList(readEnvelope(res, this.secrets())), validators };
+    let data: unknown;
+    try {
+      data = readEnvelope(res, this.secrets());
+    } catch (err) {
+      // As in listExtensions: a 404 on the list means the address is not a VitalPBX API.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') throw apiNotFound(url, err);
+      throw err;
+    }
+    return { notModified: false, ...parseExtensionList(data), validators };
   }
 
   /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */
