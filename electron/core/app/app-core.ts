@@ -27,7 +27,7 @@ import { settingsHandlers } from './settings-handlers.js';
 import { SettingsStore } from './settings-store.js';
 import { SyncService } from './sync-service.js';
 import { RefreshScheduler } from './refresh-scheduler.js';
-import { nodeTimers, type Timers } from './timers.js';
+import { nodeTimers, type Timers } from '../timers.js';
 import { VoicemailHandlers } from './voicemail-handlers.js';
 
 export interface HostCapabilities {
@@ -70,7 +70,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const secrets = opts.secrets ?? new Keychain();
   const demo = new DemoController();
   const keys = new AppKeys(secrets, () => demo.appKey());
-  const pool = new ClientPool(profiles, keys, demo);
+  const pool = new ClientPool(profiles, keys, demo, opts.clock?.timers);
   const clientFor = (profile: Profile) => pool.clientFor(profile);
 
   const clock = opts.clock ?? { now: Date.now, timers: nodeTimers, random: Math.random };

@@ -6,7 +6,7 @@
 // backoff, full jitter) take over and this waits for the next successful sync.
 import type { EventHub } from '../dispatch/events.js';
 import type { NudgeReason, SyncState } from '../shared/contract.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../timers.js';
 
 /** The spread of each interval: 15 min means anywhere from 12 to 18. */
 export const REFRESH_JITTER = 0.2;

@@ -9,7 +9,7 @@ import type { SyncState } from '../shared/contract.js';
 import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import { diffDirectories, type Fingerprint, fingerprint } from './directory-diff.js';
-import { nodeTimers, type Timers } from './timers.js';
+import { nodeTimers, type Timers } from '../timers.js';
 
 // A connection that drops mid-answer is network trouble like an unreachable PBX: offline, retried.
 const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'CONNECTION_DROPPED']);

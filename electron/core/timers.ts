@@ -6,6 +6,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** For background work: never keeps the process alive. */
 export const nodeTimers: Timers = {
   setTimeout(fn, ms) {
     const t = setTimeout(fn, ms);
@@ -15,4 +16,10 @@ export const nodeTimers: Timers = {
   clearTimeout(handle) {
     clearTimeout(handle as NodeJS.Timeout);
   },
+};
+
+/** For a wait someone is awaiting (a request's retry): it must keep a CLI process alive. */
+export const refTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
