@@ -22,7 +22,7 @@ import type { Contact } from '../shared/agent-domain.js';
 import { NameBook } from './recent-calls.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
-import { nodeTimers, type Timers } from './timers.js';
+import { nodeTimers, type Timers } from '../timers.js';
 
 export interface VoicemailDeps {
   dataDir: string;
@@ -52,6 +52,8 @@ export class VoicemailHandlers {
   /** recfile by profile, mailbox extension and message key (memory only, see the header). */
   readonly #recfiles = new Map<string, string>();
   readonly #unsubscribe: () => void;
+  /** The records last written per list file (see list()). */
+  readonly #written = new Map<string, string>();
 
   constructor(private readonly deps: VoicemailDeps) {
     // "My extension" is found in the directory: until the first sync lands there is nothing to
@@ -125,7 +127,13 @@ export class VoicemailHandlers {
       const { records } = await client.listVoicemail(id);
       for (const r of records) this.#recfiles.set(this.#recfileKey(p, id, r.key), r.recfile);
       cached = { mailbox, extensionId: id, records: records.map(message), fetchedAt: Date.now() };
-      await file.write(JSON.stringify(cached));
+      // A poll every minute mostly finds the same list: write it only when it changed, so an
+      // idle desktop does not rewrite (and fsync) a file every minute all day.
+      const written = JSON.stringify(cached.records);
+      if (this.#written.get(file.path) !== written) {
+        await file.write(JSON.stringify(cached));
+        this.#written.set(file.path, written);
+      }
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'CANCELLED') throw e;
@@ -260,6 +268,7 @@ export class VoicemailHandlers {
     this.#stopPoll();
     this.#knownInbox = null;
     this.#lastUnread = null;
+    this.#written.clear();
     this.#pollDelay = 0;
     if (!this.#disposed) this.#schedule(1_000);
   }
