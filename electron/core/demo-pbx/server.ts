@@ -50,6 +50,12 @@ export interface DemoRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The request body as text, when there was one (click-to-call's JSON). */
   body?: string;
+  /** When it arrived (the `now` option's clock) and from which client port (one per connection). */
+  at: number;
+  port: number;
+  /** Once answered: the status sent and the bytes on the wire (headers included). */
+  status?: number;
+  bytes?: number;
 }
 
 export interface DemoPbx {
@@ -60,6 +66,8 @@ export interface DemoPbx {
   tenants: { id: string; name: string; boundKey: string; extensionCount: number }[];
   tls?: { key: string; cert: string; fingerprint256: string } | undefined;
   requests: DemoRequest[];
+  /** Requests received and not yet answered (the PBX's concurrency, for the fleet benchmark). */
+  inFlight(): number;
   /** Every call accepted by POST /core/click_to_call, oldest first. */
   originated: OriginatedCall[];
   setFaults(f: FaultConfig | null): void;
@@ -107,6 +115,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
   const faults = new FaultState();
   faults.set(opts.faults ?? null);
   const requests: DemoRequest[] = [];
+  let inFlight = 0;
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const rawUrl = req.url ?? '/';
@@ -117,8 +126,18 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
       path: rawUrl,
       tenant: Array.isArray(tenant) ? tenant[0] : tenant,
       headers,
+      at: (opts.now ?? Date.now)(),
+      port: req.socket.remotePort ?? 0,
     };
     requests.push(entry);
+    inFlight++;
+    // One request at a time per connection (no pipelining), so the socket's count says it.
+    const sentBefore = req.socket.bytesWritten;
+    res.once('close', () => {
+      inFlight--;
+      entry.status = res.statusCode;
+      entry.bytes = req.socket.bytesWritten - sentBefore;
+    });
     let path = rawUrl.split('?')[0] ?? '/';
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     for (const [name, value] of Object.entries(SERVER_HEADERS)) res.setHeader(name, value);
@@ -171,6 +190,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     })),
     tls,
     requests,
+    inFlight: () => inFlight,
     originated: ctx.agent.originated,
     setFaults: (f) => faults.set(f),
     setBadKeyMode: (m) => {
