@@ -168,8 +168,10 @@ export class SyncService {
     });
     try {
       const client = await this.#opts.clientFor(profile);
-      const answer = await client.listExtensionsIfChanged(this.#validators, abort.signal, (bytes, totalBytes) =>
-        this.#progress(bytes, totalBytes),
+      const answer = await client.listExtensionsIfChanged(
+        this.#validators,
+        abort.signal,
+        (bytes, totalBytes) => this.#progress(bytes, totalBytes),
       );
       const checkedAt = this.#opts.now();
       if (answer.notModified || answer.extensions.length === 0) {
