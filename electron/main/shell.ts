@@ -14,6 +14,7 @@ import { searchFromArgv, trayDisabled } from './launch-args.js';
 import { applyStartAtLogin } from './login-item.js';
 import { notifyNewVoicemail, notifyStillRunning } from './notifications.js';
 import { serveBundle } from './protocol.js';
+import { watchPower } from './power.js';
 import { saveWithDialog } from './save-file.js';
 import { APP_ENTRY_URL, hardenSession } from './security.js';
 import { applyGlobalShortcut, DEFAULT_SHORTCUT, releaseGlobalShortcuts } from './shortcuts.js';
@@ -99,7 +100,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     sendEvent(win, event, payload);
     if (event === 'sync:state') {
       const s = payload as SyncState;
-      Object.assign(model, { status: s.status, syncedAt: s.syncedAt });
+      Object.assign(model, { status: s.status, syncedAt: s.checkedAt ?? s.syncedAt });
     } else if (event === 'voicemail:new') {
       const v = payload as { mailbox: string; unread: number; newKeys: string[] };
       model.unread = v.unread;
@@ -108,6 +109,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     refreshTray();
   });
   await core.start();
+  watchPower((reason) => core.nudge(reason));
 
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   win = createMainWindow({

@@ -12,10 +12,15 @@ const benches: Bench[] = [
   { name: 'snapshot', load: async () => (await import('./snapshot.js')).benchSnapshot },
   { name: 'gsm', load: async () => (await import('./gsm-decode.js')).benchGsmDecode },
   { name: 'renderer', load: async () => (await import('./renderer.js')).benchRenderer },
+  { name: 'fleet', load: async () => (await import('./fleet.js')).benchFleet },
   { name: 'voicemail', load: async () => (await import('./voicemail-start.js')).benchVoicemailStart },
 ];
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// Names of benchmarks to run; `--name value` pairs are options of a benchmark (fleet's --agents).
+const args = process.argv.slice(2);
+const only = args.filter(
+  (a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(agents|extensions|hours)$/),
+);
 const all: (BenchRow & { bench: string })[] = [];
 for (const b of benches) {
   if (only.length && !only.includes(b.name)) continue;

@@ -11,7 +11,7 @@ import { Keychain, type SecretStore } from '../credentials/keychain.js';
 import { guardedProbe } from '../pbx/probe-guard.js';
 import { ProfileStore } from '../store/profiles.js';
 import { SnapshotStore } from '../store/snapshot-store.js';
-import type { AppInfo } from '../shared/contract.js';
+import type { AppInfo, NudgeReason } from '../shared/contract.js';
 import type { Profile } from '../shared/domain.js';
 import { purgeOtherMailboxes } from '../voicemail/mailbox-purge.js';
 import { AppKeys } from './app-keys.js';
@@ -26,6 +26,8 @@ import { profileHandlers } from './profile-handlers.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { SettingsStore } from './settings-store.js';
 import { SyncService } from './sync-service.js';
+import { RefreshScheduler } from './refresh-scheduler.js';
+import { nodeTimers, type Timers } from '../timers.js';
 import { VoicemailHandlers } from './voicemail-handlers.js';
 
 export interface HostCapabilities {
@@ -44,12 +46,16 @@ export interface AppCoreOptions {
   /** The administrator's policy file (default: the platform's machine-wide place). */
   policyPath?: string;
   log?: (msg: string, err: unknown) => void;
+  /** The clock of all background work (virtual in tests and the fleet benchmark). */
+  clock?: { now: () => number; timers: Timers; random: () => number };
 }
 
 export interface AppCore {
   dispatch: Dispatch;
   events: EventHub;
   sync: SyncService;
+  /** A host's hint that the directory may be old (woke, unlocked, network back, window shown). */
+  nudge(reason: NudgeReason): Promise<boolean>;
   /** Loads the active profile's cached directory and starts the first sync. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -64,12 +70,21 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const secrets = opts.secrets ?? new Keychain();
   const demo = new DemoController();
   const keys = new AppKeys(secrets, () => demo.appKey());
-  const pool = new ClientPool(profiles, keys, demo);
+  const pool = new ClientPool(profiles, keys, demo, opts.clock?.timers);
   const clientFor = (profile: Profile) => pool.clientFor(profile);
 
-  const sync = new SyncService({ snapshots, events, clientFor });
+  const clock = opts.clock ?? { now: Date.now, timers: nodeTimers, random: Math.random };
+  const sync = new SyncService({ snapshots, events, clientFor, ...clock });
+  const refresh = new RefreshScheduler({
+    events,
+    syncNow: () => sync.syncNow(),
+    state: () => sync.state,
+    intervalMs: async () => (await settings.get()).refreshMinutes * 60_000,
+    ...clock,
+  });
   const agentStore = new AgentStore((id) => snapshots.profileDir(id));
   const voicemail = new VoicemailHandlers({
+    timers: clock.timers,
     dataDir: opts.dataDir,
     sync,
     clientFor,
@@ -130,12 +145,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       keys.session.delete(profileId);
       return { deleted: await secrets.delete(profileId) };
     },
+    'sync:nudge': async ({ reason }) => ({ syncing: await refresh.nudge(reason) }),
   };
 
   return {
     dispatch: createDispatcher(handlers, opts.log),
     events,
     sync,
+    nudge: (reason) => refresh.nudge(reason),
     async start() {
       policy = await Policy.load(opts.policyPath ?? defaultPolicyPath());
       if (policy.error) opts.log?.('the policy file cannot be used', policy.error);
@@ -151,6 +168,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     async dispose() {
       pool.close();
       sync.dispose();
+      refresh.dispose();
       voicemail.dispose();
       agent.dispose();
       await demo.close();

@@ -3,6 +3,7 @@
 // a changed address, tenant, pin or key gets a new one and the old one is closed.
 import { PbxClient } from '../pbx/client.js';
 import type { Profile } from '../shared/domain.js';
+import type { Timers } from '../timers.js';
 import type { ProfileStore } from '../store/profiles.js';
 import type { AppKeys } from './app-keys.js';
 import { type DemoController, DEMO_PROFILE_ID } from './demo.js';
@@ -14,6 +15,8 @@ export class ClientPool {
     private readonly profiles: ProfileStore,
     private readonly keys: AppKeys,
     private readonly demo: DemoController,
+    /** The core's clock for the client's retry pauses, when it is not Node's own. */
+    private readonly timers?: Timers,
   ) {}
 
   async clientFor(profile: Profile): Promise<PbxClient> {
@@ -29,7 +32,7 @@ export class ClientPool {
     const key = JSON.stringify(conn);
     if (this.#client?.key !== key) {
       this.#client?.client.close();
-      this.#client = { key, client: new PbxClient(conn) };
+      this.#client = { key, client: new PbxClient(conn, this.timers ? { timers: this.timers } : {}) };
     }
     return this.#client.client;
   }

@@ -36,7 +36,9 @@ export class DemoController {
   /** Starts the demo PBX once; later calls share it. */
   start(): Promise<DemoPbx> {
     this.#pbx ??= loadDemoPbx()
-      .then(({ startDemoPbx }) => startDemoPbx({ extensions: this.extensions, tenants: 2, seed: 7 }))
+      .then(({ startDemoPbx }) =>
+        startDemoPbx({ extensions: this.extensions, tenants: 2, seed: 7, validators: 'both' }),
+      )
       .catch((err: unknown) => {
         this.#pbx = null;
         throw err;

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   dialScheme: 'tel',
   voicemailPollSeconds: 60,
+  refreshMinutes: 15,
   globalShortcut: 'CommandOrControl+Alt+D',
   startAtLogin: false,
   voicemailMarkHeardAtEnd: true,

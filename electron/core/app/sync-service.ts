@@ -4,10 +4,12 @@
 // online/offline/error with its age; when offline it retries by itself with backoff.
 import { AppError, toAppError } from '../app-error.js';
 import type { EventHub } from '../dispatch/events.js';
-import type { PbxClient } from '../pbx/client.js';
+import type { ListValidators, PbxClient } from '../pbx/client.js';
 import type { SyncState } from '../shared/contract.js';
 import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '../shared/domain.js';
 import type { SnapshotStore } from '../store/snapshot-store.js';
+import { diffDirectories, type Fingerprint, fingerprint } from './directory-diff.js';
+import { nodeTimers, type Timers } from '../timers.js';
 
 // A connection that drops mid-answer is network trouble like an unreachable PBX: offline, retried.
 const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'CONNECTION_DROPPED']);
@@ -18,6 +20,10 @@ export interface SyncServiceOptions {
   events: EventHub;
   clientFor: (profile: Profile) => Promise<PbxClient>;
   now?: () => number;
+  /** Where the retry waits run (a virtual clock in tests and the fleet benchmark). */
+  timers?: Timers;
+  /** The jitter's randomness. */
+  random?: () => number;
 }
 
 /** The first automatic retry comes within this long, so a short outage is over quickly. */
@@ -42,6 +48,8 @@ const IDLE: SyncState = {
   status: 'unknown',
   syncedAt: null,
   extensionCount: 0,
+  checkedAt: null,
+  changes: null,
   progress: null,
   lastError: null,
   recovered: null,
@@ -53,7 +61,11 @@ export class SyncService {
   #snapshot: Snapshot | null = null;
   #running: Promise<SyncState> | null = null;
   #abort: AbortController | null = null;
-  #retryTimer: NodeJS.Timeout | null = null;
+  #retryTimer: unknown = null;
+  /** The cache validators of the last full answer, for a conditional next request. */
+  #validators: ListValidators | null = null;
+  /** Of the directory in memory, computed when first needed. */
+  #fingerprint: Fingerprint | null = null;
   #retryIndex = 0;
   #lastProgressEmit = 0;
   readonly #opts: Required<SyncServiceOptions>;
@@ -61,7 +73,12 @@ export class SyncService {
   constructor(opts: SyncServiceOptions) {
     // Each default is taken field by field: spreading `opts` over the defaults once replaced a
     // default with `undefined` and froze the app in "Syncing" after its first outage.
-    this.#opts = { ...opts, now: opts.now ?? Date.now };
+    this.#opts = {
+      ...opts,
+      now: opts.now ?? Date.now,
+      timers: opts.timers ?? nodeTimers,
+      random: opts.random ?? Math.random,
+    };
   }
 
   get state(): SyncState {
@@ -83,6 +100,8 @@ export class SyncService {
     this.#clearRetry();
     this.#profile = profile;
     this.#snapshot = null;
+    this.#validators = null;
+    this.#fingerprint = null;
     if (!profile) return this.#set({ ...IDLE });
     let recovered: string | null = null;
     let lastError = null;
@@ -99,6 +118,8 @@ export class SyncService {
       status: 'unknown',
       syncedAt: this.#snapshot?.syncedAt ?? null,
       extensionCount: this.#snapshot?.extensions.length ?? 0,
+      checkedAt: null,
+      changes: null,
       progress: null,
       lastError,
       recovered,
@@ -147,32 +168,35 @@ export class SyncService {
     });
     try {
       const client = await this.#opts.clientFor(profile);
-      const { extensions } = await client.listExtensions(abort.signal, (bytes, totalBytes) =>
-        this.#progress(bytes, totalBytes),
+      const answer = await client.listExtensionsIfChanged(
+        this.#validators,
+        abort.signal,
+        (bytes, totalBytes) => this.#progress(bytes, totalBytes),
       );
-      if (extensions.length === 0) throw new AppError('TENANT_EMPTY');
+      const checkedAt = this.#opts.now();
+      if (answer.notModified || answer.extensions.length === 0) {
+        if (!answer.notModified || !this.#snapshot) throw new AppError('TENANT_EMPTY');
+        return this.#settled(profile, checkedAt, null);
+      }
+      const fresh = fingerprint(answer.extensions);
+      const before = this.#snapshot ? (this.#fingerprint ??= fingerprint(this.#snapshot.extensions)) : null;
+      this.#validators = answer.validators;
+      // The same directory again: nothing is written and the window keeps what it shows.
+      if (before && before.all === fresh.all) return this.#settled(profile, checkedAt, null);
       const { bytes = 0, totalBytes = null } = this.#state.progress ?? {};
       this.#set({ ...this.#state, progress: { phase: 'saving', bytes, totalBytes } });
       const snapshot: Snapshot = {
         version: SNAPSHOT_VERSION,
         profileId: profile.id,
         tenant: profile.tenant,
-        syncedAt: this.#opts.now(),
-        extensions: keepKnownCdr(extensions, this.#snapshot),
+        syncedAt: checkedAt,
+        extensions: keepKnownCdr(answer.extensions, this.#snapshot),
       };
       await this.#opts.snapshots.save(snapshot);
       if (this.#profile?.id !== profile.id) return this.#state; // switched away meanwhile
       this.#snapshot = snapshot;
-      this.#retryIndex = 0;
-      return this.#set({
-        ...this.#state,
-        status: 'online',
-        syncedAt: snapshot.syncedAt,
-        extensionCount: extensions.length,
-        progress: null,
-        lastError: null,
-        recovered: null,
-      });
+      this.#fingerprint = fresh;
+      return this.#settled(profile, checkedAt, before ? diffDirectories(before, fresh) : null);
     } catch (err) {
       const error = toAppError(err);
       if (this.#profile?.id !== profile.id) return this.#state;
@@ -191,6 +215,24 @@ export class SyncService {
     }
   }
 
+  /** The PBX answered: online, checked now; `changes` when the directory was replaced. */
+  #settled(profile: Profile, checkedAt: number, changes: SyncState['changes']): SyncState {
+    if (this.#profile?.id !== profile.id) return this.#state;
+    this.#retryIndex = 0;
+    const snap = this.#snapshot;
+    return this.#set({
+      ...this.#state,
+      status: 'online',
+      syncedAt: snap?.syncedAt ?? null,
+      checkedAt,
+      changes: changes ?? this.#state.changes,
+      extensionCount: snap?.extensions.length ?? 0,
+      progress: null,
+      lastError: null,
+      recovered: null,
+    });
+  }
+
   #progress(bytes: number, totalBytes: number | null): void {
     const now = this.#opts.now();
     if (now - this.#lastProgressEmit < 100) return;
@@ -200,17 +242,16 @@ export class SyncService {
 
   #scheduleRetry(): void {
     this.#clearRetry();
-    const delay = retryDelayMs(this.#retryIndex);
+    const delay = retryDelayMs(this.#retryIndex, this.#opts.random);
     this.#retryIndex++;
-    this.#retryTimer = setTimeout(() => {
+    this.#retryTimer = this.#opts.timers.setTimeout(() => {
       this.#retryTimer = null;
       void this.syncNow().catch(() => {});
     }, delay);
-    this.#retryTimer.unref();
   }
 
   #clearRetry(): void {
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (this.#retryTimer !== null) this.#opts.timers.clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
   }
 

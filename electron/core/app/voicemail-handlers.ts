@@ -22,6 +22,7 @@ import type { Contact } from '../shared/agent-domain.js';
 import { NameBook } from './recent-calls.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SyncService } from './sync-service.js';
+import { nodeTimers, type Timers } from '../timers.js';
 
 export interface VoicemailDeps {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface VoicemailDeps {
   contacts?: ((profileId: string) => Promise<readonly Contact[]>) | undefined;
   saveFile?: ((suggestedName: string, bytes: Uint8Array) => Promise<string | null>) | undefined;
   cacheBytes?: number;
+  /** Where the polling waits run (a virtual clock in the fleet benchmark). */
+  timers?: Timers;
 }
 
 const OFFLINE = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT']);
@@ -41,7 +44,7 @@ const NO_RETRY = new Set(['CANCELLED', 'AUDIO_LINK_REFUSED', 'AUDIO_TOO_LONG', '
 const MAX_POLL_MS = 10 * 60_000;
 
 export class VoicemailHandlers {
-  #pollTimer: NodeJS.Timeout | null = null;
+  #pollTimer: unknown = null;
   #pollDelay = 0;
   #knownInbox: Set<string> | null = null;
   #lastUnread: number | null = null;
@@ -49,6 +52,8 @@ export class VoicemailHandlers {
   /** recfile by profile, mailbox extension and message key (memory only, see the header). */
   readonly #recfiles = new Map<string, string>();
   readonly #unsubscribe: () => void;
+  /** The records last written per list file (see list()). */
+  readonly #written = new Map<string, string>();
 
   constructor(private readonly deps: VoicemailDeps) {
     // "My extension" is found in the directory: until the first sync lands there is nothing to
@@ -122,7 +127,13 @@ export class VoicemailHandlers {
       const { records } = await client.listVoicemail(id);
       for (const r of records) this.#recfiles.set(this.#recfileKey(p, id, r.key), r.recfile);
       cached = { mailbox, extensionId: id, records: records.map(message), fetchedAt: Date.now() };
-      await file.write(JSON.stringify(cached));
+      // A poll every minute mostly finds the same list: write it only when it changed, so an
+      // idle desktop does not rewrite (and fsync) a file every minute all day.
+      const written = JSON.stringify(cached.records);
+      if (this.#written.get(file.path) !== written) {
+        await file.write(JSON.stringify(cached));
+        this.#written.set(file.path, written);
+      }
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'CANCELLED') throw e;
@@ -257,13 +268,13 @@ export class VoicemailHandlers {
     this.#stopPoll();
     this.#knownInbox = null;
     this.#lastUnread = null;
+    this.#written.clear();
     this.#pollDelay = 0;
     if (!this.#disposed) this.#schedule(1_000);
   }
 
   #schedule(ms: number): void {
-    this.#pollTimer = setTimeout(() => void this.#poll(), ms);
-    this.#pollTimer.unref();
+    this.#pollTimer = (this.deps.timers ?? nodeTimers).setTimeout(() => void this.#poll(), ms);
   }
 
   async #poll(): Promise<void> {
@@ -289,7 +300,7 @@ export class VoicemailHandlers {
   }
 
   #stopPoll(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    if (this.#pollTimer !== null) (this.deps.timers ?? nodeTimers).clearTimeout(this.#pollTimer);
     this.#pollTimer = null;
   }
 

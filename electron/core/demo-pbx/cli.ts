@@ -1,5 +1,6 @@
 // `npm run demo-pbx -- [options]`: runs the demo PBX in the foreground until Ctrl-C and prints
 // what the app's connection settings need (URL, tenant, app key, certificate fingerprint).
+import { LIST_VALIDATORS } from './list-validators.js';
 import { parseArgs } from 'node:util';
 import { startDemoPbx, type DemoPbxOptions } from './server.js';
 
@@ -21,6 +22,8 @@ Options:
   --cdr-shape S       rows-result (default), array or items: the shape of /cdr's data
   --cdr-paging M      page (default) or ignored: whether /cdr honours page
   --no-phonebooks     a build without phonebooks (/phonebooks answers 404)
+  --validators V      none (default), etag, last-modified or both: cache validators on
+                      /extensions (and 304 answers to conditional requests)
   -h, --help          show this help
 `;
 
@@ -60,6 +63,7 @@ function parse(argv: string[]): DemoPbxOptions | null {
       'cdr-shape': { type: 'string' },
       'cdr-paging': { type: 'string' },
       'no-phonebooks': { type: 'boolean' },
+      validators: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,6 +83,7 @@ function parse(argv: string[]): DemoPbxOptions | null {
     port: int('port', values.port),
     badKeyMode: oneOf('bad-key-mode', values['bad-key-mode'], ['json401', 'html403', 'status200'] as const),
     secretMarker: values['secret-marker'],
+    validators: oneOf('validators', values.validators, LIST_VALIDATORS),
     agent: {
       cdrFilter: oneOf('cdr-filter', values['cdr-filter'], ['honoured', 'ignored'] as const),
       cdrShape: oneOf('cdr-shape', values['cdr-shape'], ['rows-result', 'array', 'items'] as const),

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { findClip } from './audio-catalog.js';
 import type { AudioLibrary } from './audio.js';
 import { htmlReply, jsonReply, type Reply } from './faults.js';
+import type { ListVersions } from './list-validators.js';
 import { type DemoExtension, type DemoTenant, parseMsgName, renderVoicemail } from './model.js';
 import { apachePage } from './pages.js';
 import type { Json } from './reference.js';
@@ -18,6 +19,7 @@ export interface RouterContext {
   audio: AudioLibrary;
   badKeyMode: BadKeyMode;
   agent: AgentContext;
+  versions: ListVersions;
 }
 
 const INVALID_KEY = '{"status":"error","message":"Invalid app key"}';
@@ -45,13 +47,19 @@ export function route(ctx: RouterContext, req: IncomingMessage, path: string, bo
   const auth = ctx.state.authorize(header(req, 'app-key'), header(req, 'tenant'));
   if (!auth.ok) return badKey(ctx.badKeyMode);
   const rest = parts.slice(2);
-  if (rest[0] === 'extensions') return extensions(ctx, method, rest.slice(1), auth.tenant);
+  if (rest[0] === 'extensions') return extensions(ctx, req, rest.slice(1), auth.tenant);
   if (rest[0] === 'voicemail' && rest.length === 4) return voicemailMessage(ctx, method, rest, auth.tenant);
   const query = new URL(req.url ?? '/', 'http://demo').searchParams;
   return agentRoute(ctx.agent, method, rest, query, body, auth.tenant) ?? notFoundJson('Not Found');
 }
 
-function extensions(ctx: RouterContext, method: string, rest: string[], tenant: DemoTenant | null): Reply {
+function extensions(
+  ctx: RouterContext,
+  req: IncomingMessage,
+  rest: string[],
+  tenant: DemoTenant | null,
+): Reply {
+  const method = req.method ?? 'GET';
   const [idText, sub, ...extra] = rest;
   const known = sub === undefined || ['devices', 'queues', 'cdr_summary', 'voicemail_records'].includes(sub);
   if (extra.length > 0 || !known || (idText !== undefined && !/^\d+$/.test(idText))) {
@@ -61,12 +69,7 @@ function extensions(ctx: RouterContext, method: string, rest: string[], tenant: 
   const { state } = ctx;
   if (idText === undefined) {
     if (!tenant) return json({ status: 'success', data: [] }, true);
-    return {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-      body: state.listBody(tenant),
-      chunked: true,
-    };
+    return ctx.versions.reply(req, tenant, state.listBody(tenant));
   }
   if (!tenant) {
     // A missing or unknown tenant filters everything out: 200 and no rows, as real servers do.

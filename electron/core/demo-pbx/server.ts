@@ -10,6 +10,7 @@ import { type FaultConfig, FaultState, jsonReply, type Reply, sendReply } from '
 import { generateDataset } from './generate.js';
 import type { VoicemailShape } from './model.js';
 import { referenceDataset } from './reference-dataset.js';
+import { type ListValidators, ListVersions } from './list-validators.js';
 import { type BadKeyMode, route, type RouterContext } from './router.js';
 import { DemoState } from './state.js';
 import type { AgentOptions, OriginatedCall } from './routes-agent.js';
@@ -35,6 +36,10 @@ export interface DemoPbxOptions {
   assetsDir?: string | undefined;
   /** Click-to-call, CDR and phonebook variants (routes-agent.ts). */
   agent?: AgentOptions | undefined;
+  /** Cache validators on GET /extensions (default 'none', as a PHP endpoint sends). */
+  validators?: ListValidators | undefined;
+  /** The clock of Last-Modified (the fleet benchmark runs the day on a virtual one). */
+  now?: (() => number) | undefined;
 }
 
 export interface DemoRequest {
@@ -45,6 +50,12 @@ export interface DemoRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The request body as text, when there was one (click-to-call's JSON). */
   body?: string;
+  /** When it arrived (the `now` option's clock) and from which client port (one per connection). */
+  at: number;
+  port: number;
+  /** Once answered: the status sent and the bytes on the wire (headers included). */
+  status?: number;
+  bytes?: number;
 }
 
 export interface DemoPbx {
@@ -55,11 +66,15 @@ export interface DemoPbx {
   tenants: { id: string; name: string; boundKey: string; extensionCount: number }[];
   tls?: { key: string; cert: string; fingerprint256: string } | undefined;
   requests: DemoRequest[];
+  /** Requests received and not yet answered (the PBX's concurrency, for the fleet benchmark). */
+  inFlight(): number;
   /** Every call accepted by POST /core/click_to_call, oldest first. */
   originated: OriginatedCall[];
   setFaults(f: FaultConfig | null): void;
   setBadKeyMode(m: BadKeyMode): void;
   rotateStaticToken(): void;
+  /** Changes the first tenant's directory (one renamed, one removed), as an administrator would. */
+  changeDirectory(): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +102,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     state,
     audio: new AudioLibrary(opts.assetsDir),
     badKeyMode: opts.badKeyMode ?? 'json401',
+    versions: new ListVersions(opts.validators ?? 'none', opts.now),
     agent: {
       state,
       seed,
@@ -99,6 +115,7 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
   const faults = new FaultState();
   faults.set(opts.faults ?? null);
   const requests: DemoRequest[] = [];
+  let inFlight = 0;
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const rawUrl = req.url ?? '/';
@@ -109,8 +126,18 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
       path: rawUrl,
       tenant: Array.isArray(tenant) ? tenant[0] : tenant,
       headers,
+      at: (opts.now ?? Date.now)(),
+      port: req.socket.remotePort ?? 0,
     };
     requests.push(entry);
+    inFlight++;
+    // One request at a time per connection (no pipelining), so the socket's count says it.
+    const sentBefore = req.socket.bytesWritten;
+    res.once('close', () => {
+      inFlight--;
+      entry.status = res.statusCode;
+      entry.bytes = req.socket.bytesWritten - sentBefore;
+    });
     let path = rawUrl.split('?')[0] ?? '/';
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     for (const [name, value] of Object.entries(SERVER_HEADERS)) res.setHeader(name, value);
@@ -163,12 +190,18 @@ export async function startDemoPbx(opts: DemoPbxOptions = {}): Promise<DemoPbx> 
     })),
     tls,
     requests,
+    inFlight: () => inFlight,
     originated: ctx.agent.originated,
     setFaults: (f) => faults.set(f),
     setBadKeyMode: (m) => {
       ctx.badKeyMode = m;
     },
     rotateStaticToken: () => state.rotateStaticToken(),
+    changeDirectory: () => {
+      if (!first) return;
+      state.changeDirectory(first);
+      ctx.versions.changed(first);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

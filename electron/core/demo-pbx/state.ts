@@ -48,6 +48,19 @@ export class DemoState {
     return bound ? { ok: true, tenant: bound, bound: true } : { ok: false };
   }
 
+  /**
+   * A directory change as an administrator makes one: the first extension renamed and the last
+   * one removed (so a client sees "1 changed, 1 removed"). The list is serialised again.
+   */
+  changeDirectory(t: DemoTenant): void {
+    const first = t.extensions[0];
+    if (first) first.record = { ...first.record, name: `${String(first.record.name)} (moved)` };
+    const last = t.extensions.pop();
+    if (last) this.byId.get(t)?.delete(last.id);
+    this.byMailbox.delete(t);
+    this.listCache.delete(t);
+  }
+
   /** The whole /extensions body for a tenant, serialised once and kept. */
   listBody(t: DemoTenant): Buffer {
     const hit = this.listCache.get(t);

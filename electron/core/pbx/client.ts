@@ -3,6 +3,7 @@
 // trouble and 5xx with jittered exponential backoff, and hands every answer to the envelope check
 // and the tolerant parsers. The app key never appears in an error, a detail or a log line.
 import { AppError } from '../app-error.js';
+import { refTimers, type Timers } from '../timers.js';
 import type { CdrSummary, Device, Extension, QueueMembership, VoicemailRecord } from '../shared/domain.js';
 import { apiNotFound, httpFailure, readEnvelope } from './envelope.js';
 import { readClickToCall } from './click-to-call.js';
@@ -45,6 +46,8 @@ export interface PbxClientOptions {
   maxAudioBytes?: number;
   retries?: number;
   retryBaseMs?: number;
+  /** Where the waits between retries run (a virtual clock in the fleet benchmark). */
+  timers?: Timers;
 }
 
 export const USER_AGENT = 'VitalPBX-Directory/0.1 (+node)';
@@ -57,16 +60,33 @@ interface CallOptions {
   maxBytes?: number;
   /** Sent as JSON (with Content-Type: application/json). */
   json?: unknown;
+  /** Extra request headers (conditional requests). */
+  headers?: Record<string, string>;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** What the PBX said identifies its directory answer (RFC 9110 cache validators). */
+export interface ListValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type ConditionalList =
+  | { notModified: true }
+  | { notModified: false; extensions: Extension[]; skipped: number; validators: ListValidators };
+
+function oneHeader(v: string | string[] | undefined): string | null {
+  const text = Array.isArray(v) ? v[0] : v;
+  return text ? text : null;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, timers: Timers): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled());
     const onAbort = (): void => {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       reject(cancelled());
     };
-    const timer = setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
@@ -105,6 +125,7 @@ export class PbxClient {
       maxAudioBytes: opts.maxAudioBytes ?? 50 * 1024 * 1024,
       retries: opts.retries ?? 2,
       retryBaseMs: opts.retryBaseMs ?? 300,
+      timers: opts.timers ?? refTimers,
     };
     // A bad address or pin is reported by the first call, so every failure arrives the same way.
     let base: string | null = null;
@@ -146,6 +167,7 @@ export class PbxClient {
       tenant: this.conn.tenant,
       accept: 'application/json',
       'user-agent': USER_AGENT,
+      ...o.headers,
     };
     const body = o.json === undefined ? undefined : Buffer.from(JSON.stringify(o.json));
     if (body) headers['content-type'] = 'application/json';
@@ -163,13 +185,13 @@ export class PbxClient {
           onProgress: o.onProgress,
         });
         if (attempt < retries && res.status >= 500 && res.status !== 501) {
-          await sleep(this.backoff(attempt), o.signal);
+          await sleep(this.backoff(attempt), o.signal, this.opts.timers);
           continue;
         }
         return res;
       } catch (err) {
         if (attempt >= retries || !isRetryable(err)) throw err;
-        await sleep(this.backoff(attempt), o.signal);
+        await sleep(this.backoff(attempt), o.signal, this.opts.timers);
       }
     }
   }
@@ -211,6 +233,43 @@ export class PbxClient {
       throw err;
     }
     return parseExtensionList(data);
+  }
+
+  /**
+   * GET /extensions as a conditional request when the last answer carried validators: a PBX
+   * that knows its directory is unchanged answers 304 without a body, which spares it building
+   * its heaviest answer. PBXs that ignore the headers simply answer 200 as before.
+   */
+  async listExtensionsIfChanged(
+    previous: ListValidators | null,
+    signal?: AbortSignal,
+    onProgress?: ProgressListener,
+  ): Promise<ConditionalList> {
+    const headers: Record<string, string> = {};
+    if (previous?.etag) headers['if-none-match'] = previous.etag;
+    if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
+    const url = apiUrl(this.baseOrThrow(), '/extensions');
+    const res = await this.send('GET', url, {
+      signal,
+      onProgress,
+      headers,
+      maxBytes: this.opts.maxBodyBytes,
+    });
+    // Only a request that asked conditionally may be answered "not modified".
+    if (res.status === 304 && Object.keys(headers).length > 0) return { notModified: true };
+    const validators = {
+      etag: oneHeader(res.headers.etag),
+      lastModified: oneHeader(res.headers['last-modified']),
+    };
+    let data: unknown;
+    try {
+      data = readEnvelope(res, this.secrets());
+    } catch (err) {
+      // As in listExtensions: a 404 on the list means the address is not a VitalPBX API.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') throw apiNotFound(url, err);
+      throw err;
+    }
+    return { notModified: false, ...parseExtensionList(data), validators };
   }
 
   /** Proves address, key and tenant in one call; zero extensions means the tenant is wrong. */

@@ -23,6 +23,7 @@ export const CHANNELS = [
   'sync:cancel',
   'sync:state',
   'events:latest',
+  'sync:nudge',
   'voicemail:list',
   'voicemail:audio',
   'voicemail:mark-listened',

@@ -26,11 +26,18 @@ function result<T>(): T {
   return undefined as T;
 }
 
+/** Why a host thinks the directory may be old: the machine woke, was unlocked, got its network
+ *  back, or the window was hidden or shown again. */
+export const NudgeReasonSchema = z.enum(['resume', 'unlock', 'online', 'hidden', 'shown']);
+export type NudgeReason = z.infer<typeof NudgeReasonSchema>;
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   dialScheme: DialSchemeSchema,
   voicemailPollSeconds: z.number().int().min(15).max(3600),
+  /** Background directory refresh while online (±20% jitter). */
+  refreshMinutes: z.number().int().min(5).max(240),
   /** An Electron accelerator such as CommandOrControl+Alt+D; empty for none. */
   globalShortcut: z.string().max(64).regex(ACCELERATOR),
   startAtLogin: z.boolean(),
@@ -85,13 +92,24 @@ export interface CertificateInfo {
   trustedByCa: boolean;
 }
 
+/** What the last sync that changed the directory changed, by extension id. */
+export interface DirectoryChanges {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
 export interface SyncState {
   /** Increases with every change: events and replies may arrive out of order, the newest wins. */
   seq: number;
   profileId: string | null;
   status: z.infer<typeof ConnectionStatusSchema>;
-  /** When the cached directory was fetched, epoch ms; null when there is none. */
+  /** When the directory's content was fetched (it changes only when the content did), epoch ms. */
   syncedAt: number | null;
+  /** When the PBX last confirmed the directory (a refresh that found it unchanged included). */
+  checkedAt: number | null;
+  /** What the last change brought, for the status bar; null until a sync changed something. */
+  changes: DirectoryChanges | null;
   extensionCount: number;
   /** bytes received so far; totalBytes when the PBX declared the size (Content-Length), else null. */
   progress: {
@@ -216,6 +234,11 @@ export const contract = {
       'sync:state': SyncState | null;
       'voicemail:new': EventPayloads['voicemail:new'] | null;
     }>(),
+  },
+  /** A hint that the directory may be out of date (see refresh-scheduler.ts). */
+  'sync:nudge': {
+    request: z.object({ reason: NudgeReasonSchema }).strict(),
+    result: result<{ syncing: boolean }>(),
   },
   'voicemail:list': {
     request: z.object({ extensionId: Id.optional() }).strict().optional(),

@@ -15,6 +15,8 @@ const EMPTY_SYNC: SyncState = {
   profileId: null,
   status: 'unknown',
   syncedAt: null,
+  checkedAt: null,
+  changes: null,
   extensionCount: 0,
   progress: null,
   lastError: null,
@@ -57,6 +59,7 @@ export class AppState {
       }),
     ];
     this.#timer = setInterval(() => (this.now = Date.now()), 30_000);
+    this.#watchFreshness();
     const [settings] = await Promise.all([bridge.settings.get(), this.refreshProfiles()]);
     if (settings.ok) this.settings = settings.data;
     this.applyTheme();
@@ -73,6 +76,20 @@ export class AppState {
   /** Events and replies can cross: keep the newest state the core has produced. */
   #applySync(s: SyncState): void {
     if (s.seq >= this.sync.seq) this.sync = s;
+  }
+
+  /** The window hidden and shown again, or the network back: the core decides whether to
+   *  refresh (refresh-scheduler.ts). Both hosts' windows report these the same way. */
+  #watchFreshness(): void {
+    const visibility = () =>
+      void bridge.sync.nudge({ reason: document.visibilityState === 'hidden' ? 'hidden' : 'shown' });
+    const online = () => void bridge.sync.nudge({ reason: 'online' });
+    document.addEventListener('visibilitychange', visibility);
+    window.addEventListener('online', online);
+    this.#unsubscribe.push(
+      () => document.removeEventListener('visibilitychange', visibility),
+      () => window.removeEventListener('online', online),
+    );
   }
 
   stop(): void {

@@ -136,6 +136,9 @@ export class DirectoryState {
       this.loaded = 'empty';
       return;
     }
+    // A refresh that changed the directory updates it in place: the highlighted extension stays
+    // highlighted wherever it now sits (query, queue, sort and the open details are kept as is).
+    const keep = this.activeExtension?.id ?? null;
     const index = buildIndex(r.data.extensions);
     this.#search = new DirectorySearch(index);
     this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
@@ -143,6 +146,10 @@ export class DirectoryState {
     this.data = r.data;
     this.index = index;
     this.loaded = 'ready';
+    if (keep !== null) {
+      const at = this.rows.findIndex((i) => index.extensions[i]?.id === keep);
+      if (at >= 0) this.active = at;
+    }
     this.clamp();
     warmAfterPaint(index, () => this.index === index);
   }

@@ -80,7 +80,9 @@ describe('an outage with production defaults', () => {
     );
     expect(back.requests.length).toBeGreaterThan(requestsBefore);
     expect(online.lastError).toBeNull();
-    expect(online.syncedAt).toBeGreaterThan(syncedAt!);
+    // The PBX confirmed the same directory: checked now, the saved copy kept as it was.
+    expect(online.checkedAt).toBeGreaterThan(syncedAt!);
+    expect(online.syncedAt).toBe(syncedAt);
   });
 
   it('keeps retrying through a long outage, and Sync now still works in between', async () => {

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startDemoPbx } from '../../../electron/core/demo-pbx/server.js';
 import { parseWav } from '../../../electron/core/voicemail/wav.js';
@@ -57,6 +59,22 @@ async function audio(h: Harness, extensionId: string, key: string) {
 }
 
 describe('voicemail', () => {
+  it('a poll that finds the same list rewrites nothing; a changed list is saved', async () => {
+    const { h, p, mine } = await setup();
+    await h.ok('voicemail:list');
+    const file = join(h.dataDir, 'profiles', h.core.sync.profile?.id ?? '', `voicemail-list-${mine.id}.json`);
+    const written = (await stat(file)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await h.ok('voicemail:list');
+    expect((await stat(file)).mtimeMs).toBe(written);
+    const first = mine.list.records.find((r) => r.folder === 'INBOX');
+    if (!first) throw new Error('no new message');
+    await h.ok('voicemail:mark-listened', { extensionId: mine.id, key: first.key });
+    await h.ok('voicemail:list');
+    expect((await stat(file)).mtimeMs).not.toBe(written);
+    expect(p.requests.length).toBeGreaterThan(0);
+  });
+
   it.each(['folder-object', 'folder-array', 'flat'] as const)(
     'lists the agent mailbox in the %s shape',
     async (shape) => {

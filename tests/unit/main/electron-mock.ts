@@ -155,6 +155,7 @@ export const electron = {
     getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
     getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
   },
+  powerMonitor: new EventEmitter(),
   dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
   /** For tests that re-import modules: resets the instance the modules actually got. */
   __reset: (): void => resetElectronMock(),
@@ -170,6 +171,7 @@ export function resetElectronMock(): void {
   FakeNotification.isSupported.mockReturnValue(true);
   electron.ipcMain.handlers.clear();
   electron.app.removeAllListeners();
+  electron.powerMonitor.removeAllListeners();
   electron.ipcRenderer.removeAllListeners();
   electron.globalShortcut.register.mockReturnValue(true);
   electron.app.requestSingleInstanceLock.mockReturnValue(true);

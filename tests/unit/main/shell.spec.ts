@@ -106,6 +106,8 @@ describe('startShell', () => {
       profileId: 'p',
       status: 'offline',
       syncedAt,
+      checkedAt: null,
+      changes: null,
       extensionCount: 3,
       progress: null,
       lastError: null,
