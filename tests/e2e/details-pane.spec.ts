@@ -21,10 +21,10 @@ test('call counts are fetched on opening, plainly labelled, aged and kept', asyn
   await rows(app).first().click();
   const p = pane(app, first);
   // No Refresh pressed: opening asks the PBX.
-  await expect(p.getByText('Up to date from the PBX.')).toBeVisible();
-  await expect(
-    p.getByText(/^As of .*\(just now\)\. Totals for a period the PBX does not state\./),
-  ).toBeVisible();
+  await expect(p.getByText('Up to date from the PBX.')).toBeVisible({ timeout: 15_000 });
+  await expect(p).toContainText(/As of .*\(just now\)\. Totals for a period the PBX does not state\./, {
+    timeout: 15_000,
+  });
   for (const label of [
     'Calls received from outside',
     'Calls made to outside numbers',

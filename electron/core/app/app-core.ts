@@ -136,7 +136,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       purgeOthers,
     }),
     ...profileChannels,
-    ...directoryHandlers({ sync, clientFor, activeProfile }),
+    ...directoryHandlers({
+      sync,
+      clientFor,
+      activeProfile,
+      contacts: async (id) => (await agentStore.contacts(id))?.contacts ?? [],
+    }),
     ...settingsHandlers({ capabilities: opts.capabilities, settings, sync, voicemail }),
     ...agent,
     'connection:probe-certificate': guardedProbe(),

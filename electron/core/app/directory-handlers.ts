@@ -1,7 +1,9 @@
 // The directory as the window reads it: the cached snapshot, one extension's details fresh from
 // the PBX (the cached copy when the PBX cannot answer), exports, and the sync controls.
 import { AppError, toAppError } from '../app-error.js';
+import { exportWithContacts } from '../export/contacts.js';
 import { exportDirectory } from '../export/index.js';
+import type { Contact } from '../shared/agent-domain.js';
 import type { Handlers } from '../dispatch/dispatcher.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { ExtensionDetail } from '../shared/contract.js';
@@ -12,6 +14,8 @@ export interface DirectoryDeps {
   sync: SyncService;
   clientFor: (profile: Profile) => Promise<PbxClient>;
   activeProfile: () => Promise<Profile>;
+  /** The profile's cached phonebook contacts (exported with the extensions when asked). */
+  contacts: (profileId: string) => Promise<readonly Contact[]>;
 }
 
 type Channels =
@@ -21,6 +25,7 @@ export function directoryHandlers({
   sync,
   clientFor,
   activeProfile,
+  contacts,
 }: DirectoryDeps): Pick<Handlers, Channels> {
   function cachedExtension(id: string): Extension {
     const ext = sync.snapshot?.extensions.find((e) => e.id === id);
@@ -57,7 +62,7 @@ export function directoryHandlers({
         return { extension: cached, fresh: false, error: toAppError(err).toData() };
       }
     },
-    'directory:export': async ({ format, ids }) => {
+    'directory:export': async ({ format, ids, contactKeys }) => {
       const snap = sync.snapshot;
       if (!snap) throw new AppError('NO_SNAPSHOT');
       let list = snap.extensions;
@@ -65,7 +70,11 @@ export function directoryHandlers({
         const byId = new Map(list.map((e) => [e.id, e]));
         list = ids.map((id) => byId.get(id)).filter((e): e is Extension => e !== undefined);
       }
-      return exportDirectory(list, format, `directory-${snap.profileId}`);
+      const stem = `directory-${snap.profileId}`;
+      if (!contactKeys) return exportDirectory(list, format, stem);
+      const byKey = new Map((await contacts(snap.profileId)).map((c) => [c.key, c]));
+      const chosen = contactKeys.map((k) => byKey.get(k)).filter((c): c is Contact => c !== undefined);
+      return exportWithContacts(list, chosen, format, stem);
     },
     'sync:now': () => sync.syncNow(),
     'sync:cancel': () => ({ cancelled: sync.cancel() }),

@@ -221,7 +221,14 @@ export const contract = {
   'directory:get': { request: None, result: result<DirectoryData | null>() },
   'directory:extension': { request: z.object({ id: Id }).strict(), result: result<ExtensionDetail>() },
   'directory:export': {
-    request: z.object({ format: ExportFormatSchema, ids: z.array(Id).max(200_000).optional() }).strict(),
+    request: z
+      .object({
+        format: ExportFormatSchema,
+        ids: z.array(Id).max(200_000).optional(),
+        /** Phonebook contacts listed beside the extensions, exported with them. */
+        contactKeys: z.array(z.string().min(1).max(300)).max(200_000).optional(),
+      })
+      .strict(),
     result: result<{ filename: string; mime: string; content: string; count: number }>(),
   },
   'sync:now': { request: None, result: result<SyncState>() },

@@ -1,12 +1,14 @@
 // The directory screen's state: the cached directory (one big read-only array, loaded from the
 // core once per sync), the search index built from it, the query, queue filter and sort, the
 // visible result order, the selection and the detail pane. A keystroke runs only the search.
+import type { Contact } from '../../../electron/core/shared/agent-domain.js';
 import type { Extension } from '../../../electron/core/shared/domain.js';
 import type { DirectoryData, ExtensionDetail } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { app } from './app.svelte.js';
 import { bridge } from './bridge.js';
 import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './search.js';
+import { contactEntry, contactKeyOf, type EntryKind, isContact } from './contact-entries.js';
 
 export type SortKey = 'relevance' | 'number' | 'name';
 
@@ -45,6 +47,12 @@ export class DirectoryState {
 
   query = $state('');
   queue = $state<string | null>(null);
+  /** Extensions, phonebook contacts, or both (contacts are rows of the same list and index). */
+  kind = $state<EntryKind>('both');
+  /** How many of the listed entries are contacts (0: the PBX has no phonebook). */
+  contactCount = $state(0);
+  /** The phonebook contacts as the core keeps them (a contact's details show these fields). */
+  contacts = $state.raw<Contact[]>([]);
   sort = $state<SortKey>('relevance');
   /** Position of the highlighted row within `rows`. */
   active = $state(0);
@@ -81,10 +89,13 @@ export class DirectoryState {
   #queueMask = $derived.by<Uint8Array | null>(() => {
     const index = this.index;
     const id = this.queue;
-    if (!index || !id) return null;
+    const kind = this.kind;
+    if (!index || (!id && kind === 'both')) return null;
     const mask = new Uint8Array(index.extensions.length);
     index.extensions.forEach((e, i) => {
-      if (e.queues.some((q) => q.id === id)) mask[i] = 1;
+      const contact = isContact(e);
+      if (kind === (contact ? 'extensions' : 'contacts')) return;
+      if (!id || e.queues.some((q) => q.id === id)) mask[i] = 1;
     });
     return mask;
   });
@@ -106,7 +117,15 @@ export class DirectoryState {
     return mask ? out.filter((i) => mask[i] === 1) : out;
   });
 
-  total = $derived(this.index?.extensions.length ?? 0);
+  total = $derived((this.index?.extensions.length ?? 0) - this.contactCount);
+  /** How many listed rows are contacts (the rest are extensions). */
+  shownContacts = $derived.by(() => {
+    const exts = this.index?.extensions;
+    if (!exts || this.contactCount === 0) return 0;
+    let n = 0;
+    for (const i of this.rows) if (isContact(exts[i]!)) n++;
+    return n;
+  });
   activeExtension = $derived.by<Extension | null>(() => {
     const i = this.rows[this.active];
     return i === undefined ? null : (this.index?.extensions[i] ?? null);
@@ -139,7 +158,13 @@ export class DirectoryState {
     // A refresh that changed the directory updates it in place: the highlighted extension stays
     // highlighted wherever it now sits (query, queue, sort and the open details are kept as is).
     const keep = this.activeExtension?.id ?? null;
-    const index = buildIndex(r.data.extensions);
+    // Contacts are cached by the core (synced after each directory sync); a PBX without
+    // phonebooks, or one that failed, simply lists none.
+    const c = await bridge.contacts.list();
+    const contacts = c.ok ? c.data.contacts.map(contactEntry) : [];
+    this.contacts = c.ok ? c.data.contacts : [];
+    this.contactCount = contacts.length;
+    const index = buildIndex(r.data.extensions, contacts);
     this.#search = new DirectorySearch(index);
     this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
     this.#byName = null;
@@ -172,6 +197,11 @@ export class DirectoryState {
     this.active = 0;
   }
 
+  setKind(kind: EntryKind): void {
+    this.kind = kind;
+    this.active = 0;
+  }
+
   setQueue(id: string | null): void {
     this.queue = this.queue === id ? null : id;
     this.active = 0;
@@ -200,8 +230,9 @@ export class DirectoryState {
     if (!ext) return;
     this.openId = ext.id;
     if (this.detail?.extension.id !== ext.id) this.detail = this.#fetched.get(ext.id) ?? null;
+    // A contact has nothing more to fetch: its phonebook entry is all there is.
     const asOf = (this.detail?.extension ?? ext).cdr?.asOf ?? 0;
-    if (Date.now() - asOf > COUNTS_FRESH_MS) void this.refreshOpen();
+    if (!isContact(ext) && Date.now() - asOf > COUNTS_FRESH_MS) void this.refreshOpen();
   }
 
   close(): void {
@@ -211,7 +242,7 @@ export class DirectoryState {
 
   async refreshOpen(): Promise<void> {
     const id = this.openId;
-    if (!id || this.#busy.includes(id)) return;
+    if (!id || id.startsWith('contact:') || this.#busy.includes(id)) return;
     this.#busy = [...this.#busy, id];
     const r = await bridge.directory.extension({ id });
     this.#busy = this.#busy.filter((b) => b !== id);
@@ -224,9 +255,17 @@ export class DirectoryState {
     }
   }
 
-  /** Ids of the rows currently listed (search and queue filter applied), for export. */
-  visibleIds(): string[] {
+  /** The rows currently listed (search and filters applied), for export: extension ids and
+   *  contact keys apart, as the core takes them. */
+  visible(): { ids: string[]; contactKeys?: string[] } {
     const exts = this.index?.extensions ?? [];
-    return this.rows.map((i) => exts[i]!.id);
+    const ids: string[] = [];
+    const contactKeys: string[] = [];
+    for (const i of this.rows) {
+      const key = contactKeyOf(exts[i]!);
+      if (key === null) ids.push(exts[i]!.id);
+      else contactKeys.push(key);
+    }
+    return contactKeys.length ? { ids, contactKeys } : { ids };
   }
 }

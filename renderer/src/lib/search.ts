@@ -19,7 +19,8 @@ import {
 export type Ranges = number[];
 
 export interface SearchIndex {
-  /** The directory ordered by number, so unranked matches come out in number order for free. */
+  /** The directory ordered by number (then the contacts by number), so unranked matches come out
+   *  in that order for free. */
   readonly extensions: readonly Extension[];
   /** The folded, lower-cased searchable fields per extension: the exact pass scans these. */
   readonly lower: string[];
@@ -96,12 +97,15 @@ class DirectoryIndex implements SearchIndex {
   #numbers = new Map<string, number>();
   #shared: SharedNumbers | null = null;
 
-  constructor(input: readonly Extension[]) {
+  constructor(input: readonly Extension[], after: readonly Extension[] = []) {
     let sorted = true;
     for (let i = 1; i < input.length && sorted; i++) {
       sorted = compareNumbers(input[i - 1]!.number, input[i]!.number) <= 0;
     }
-    this.extensions = sorted ? input : input.slice().sort((a, b) => compareNumbers(a.number, b.number));
+    const byNumber = (list: readonly Extension[]) =>
+      list.slice().sort((a, b) => compareNumbers(a.number, b.number));
+    const main = sorted ? input : byNumber(input);
+    this.extensions = after.length ? [...main, ...byNumber(after)] : main;
     const n = this.extensions.length;
     this.#lower = new Array<string>(n);
     this.#short = new Array<string>(n);
@@ -174,9 +178,13 @@ class DirectoryIndex implements SearchIndex {
   }
 }
 
-/** An index over the directory; its search strings are built lazily (see DirectoryIndex). */
-export function buildIndex(input: readonly Extension[]): SearchIndex {
-  return new DirectoryIndex(input);
+/**
+ * An index over the directory; its search strings are built lazily (see DirectoryIndex).
+ * `after` (phonebook contacts) is searched alike but listed after every extension in number
+ * order, so an agent's colleagues never sink below the phonebook.
+ */
+export function buildIndex(input: readonly Extension[], after: readonly Extension[] = []): SearchIndex {
+  return new DirectoryIndex(input, after);
 }
 
 const DIGITS = /^[\d+]+$/;
