@@ -6,6 +6,7 @@ import type { DirectoryData, ExtensionDetail } from '../../../electron/core/shar
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { app } from './app.svelte.js';
 import { bridge } from './bridge.js';
+import { i18n } from './i18n.svelte.js';
 import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './search.js';
 
 export type SortKey = 'relevance' | 'number' | 'name';
@@ -74,7 +75,8 @@ export class DirectoryState {
         else counts[q.id] = { id: q.id, name: q.name, members: 1 };
       }
     }
-    return Object.values(counts).sort((a, b) => a.name.localeCompare(b.name));
+    const collator = i18n.collator();
+    return Object.values(counts).sort((a, b) => collator.compare(a.name, b.name));
   });
 
   /** Which extensions belong to the selected queue, as a mask over the index (built per queue). */
@@ -96,6 +98,8 @@ export class DirectoryState {
     const found = this.#search.run(this.query);
     const mask = this.#queueMask;
     const sort = this.sort;
+    // Name order follows the window's language (collation differs between languages).
+    if (index.setLocale(i18n.lang)) this.#byName = null;
     let out: number[];
     if (found === null) {
       out = sort === 'name' ? (this.#byName ??= Array.from(index.byName)) : this.#byNumber;
@@ -139,7 +143,7 @@ export class DirectoryState {
     // A refresh that changed the directory updates it in place: the highlighted extension stays
     // highlighted wherever it now sits (query, queue, sort and the open details are kept as is).
     const keep = this.activeExtension?.id ?? null;
-    const index = buildIndex(r.data.extensions);
+    const index = buildIndex(r.data.extensions, i18n.lang);
     this.#search = new DirectorySearch(index);
     this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
     this.#byName = null;
