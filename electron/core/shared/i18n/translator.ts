@@ -20,6 +20,15 @@ export const CATALOGUES: Record<Language, Resource[string][string]> = { en, es, 
 
 export type { TFunction };
 
+const shared = new Map<Language, Translator>();
+
+/** One translator per language, for callers that only read (the main process, the CLI). */
+export function translatorFor(lang: Language): Translator {
+  let tr = shared.get(lang);
+  if (!tr) shared.set(lang, (tr = new Translator(lang)));
+  return tr;
+}
+
 export class Translator {
   readonly #i18n: i18n;
   #lang: Language;
