@@ -72,7 +72,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: `SvelteText[value=${WORDS}]:not(SvelteStyleElement > SvelteText)`, message: UNTRANSLATED },
+        {
+          selector: `SvelteText[value=${WORDS}]:not(SvelteStyleElement > SvelteText)`,
+          message: UNTRANSLATED,
+        },
         {
           selector: `SvelteAttribute[key.name=${USER_ATTRIBUTES}] > SvelteLiteral[value=${WORDS}]`,
           message: UNTRANSLATED,

@@ -35,7 +35,10 @@ export function notifyNewVoicemail(
 export function notifyStillRunning(language: Language, onClick: () => void): boolean {
   if (!Notification.isSupported()) return false;
   const { t } = translatorFor(language);
-  const notification = new Notification({ title: t('notify.stillRunning'), body: t('notify.stillRunningBody') });
+  const notification = new Notification({
+    title: t('notify.stillRunning'),
+    body: t('notify.stillRunningBody'),
+  });
   notification.on('click', onClick);
   notification.show();
   return true;

@@ -18,7 +18,12 @@ export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuIt
   const { t } = translatorFor(model.language);
   return [
     { id: 'open', label: t('tray.open'), click: () => actions.openDirectory() },
-    { id: 'sync', label: t('tray.sync'), enabled: model.status !== 'syncing', click: () => actions.syncNow() },
+    {
+      id: 'sync',
+      label: t('tray.sync'),
+      enabled: model.status !== 'syncing',
+      click: () => actions.syncNow(),
+    },
     {
       id: 'voicemail',
       label: t('tray.voicemail', { count: model.unread }),

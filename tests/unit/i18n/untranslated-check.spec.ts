@@ -41,7 +41,9 @@ describe('untranslated text in the window', () => {
   });
 
   it('fails on a sentence in a renderer module', async () => {
-    expect(await problems(`export const note = 'Marked as listened.';\n`, 'renderer/src/lib/planted.ts')).toBe(1);
+    expect(
+      await problems(`export const note = 'Marked as listened.';\n`, 'renderer/src/lib/planted.ts'),
+    ).toBe(1);
   });
 });
 
