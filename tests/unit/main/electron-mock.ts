@@ -176,5 +176,6 @@ export function resetElectronMock(): void {
   electron.ipcRenderer.removeAllListeners();
   electron.globalShortcut.register.mockReturnValue(true);
   electron.app.requestSingleInstanceLock.mockReturnValue(true);
+  electron.app.getLocale.mockReturnValue('en-US');
   electron.session.defaultSession = new FakeSession();
 }
