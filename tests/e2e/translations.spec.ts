@@ -61,7 +61,7 @@ test('Spanish from the browser language: first run, the directory, a search, the
   await app.getByRole('button', { name: 'Probar la PBX de demostración' }).click();
   const list = app.getByRole('listbox', { name: 'Extensiones' });
   await expect(list.getByRole('option').first()).toBeVisible({ timeout: 20_000 });
-  await expect(app.getByText(/^300 extensiones$/)).toBeVisible();
+  await expect(app.getByText(/^[\d.]+ extensiones$/)).toBeVisible();
   await expect(app.getByRole('button', { name: 'Sincronizar ahora' })).toBeEnabled({ timeout: 20_000 });
   await expectTranslated(app, 'the directory');
   await checkLayout(app, testInfo, 'es-directory');
@@ -144,7 +144,7 @@ test('Spanish: voicemail, recent calls, the menu, help and settings; then Portug
   expect(await app.locator('html').getAttribute('lang')).toBe('pt-BR');
   await checkLayout(app, testInfo, 'pt-settings');
   await app.getByRole('button', { name: 'Concluído' }).click();
-  await expect(app.getByText(/^300 ramais$/)).toBeVisible();
+  await expect(app.getByText(/^[\d.]+ ramais$/)).toBeVisible();
   await expectTranslated(app, 'the directory in Portuguese');
   await checkLayout(app, testInfo, 'pt-directory');
   await app.getByRole('listbox').getByRole('option').nth(1).click();
