@@ -2,23 +2,28 @@
 // reports what is already there (newKeys empty) and must not notify; only new messages do.
 import { Notification } from 'electron';
 import type { EventPayloads } from '../core/shared/contract.js';
+import type { Language } from '../core/shared/i18n/languages.js';
+import { translatorFor } from '../core/shared/i18n/translator.js';
 
 export function voicemailNotice(
   payload: EventPayloads['voicemail:new'],
+  language: Language,
 ): { title: string; body: string } | null {
   const count = payload.newKeys.length;
   if (count === 0) return null;
+  const { t } = translatorFor(language);
   return {
-    title: count === 1 ? 'New voicemail' : `${count} new voicemails`,
-    body: `Mailbox ${payload.mailbox}: ${payload.unread} unread. Click to open the directory.`,
+    title: t('notify.newVoicemail', { count }),
+    body: t('notify.newVoicemailBody', { mailbox: payload.mailbox, unread: payload.unread }),
   };
 }
 
 export function notifyNewVoicemail(
   payload: EventPayloads['voicemail:new'],
+  language: Language,
   onClick: () => void,
 ): Notification | null {
-  const notice = voicemailNotice(payload);
+  const notice = voicemailNotice(payload, language);
   if (!notice || !Notification.isSupported()) return null;
   const notification = new Notification({ ...notice, silent: false });
   notification.on('click', onClick);
@@ -27,11 +32,12 @@ export function notifyNewVoicemail(
 }
 
 /** The one-time explanation shown the first time closing the window hides it to the tray. */
-export function notifyStillRunning(onClick: () => void): boolean {
+export function notifyStillRunning(language: Language, onClick: () => void): boolean {
   if (!Notification.isSupported()) return false;
+  const { t } = translatorFor(language);
   const notification = new Notification({
-    title: 'VitalPBX Directory is still running',
-    body: 'It keeps the directory up to date in the tray. Use the tray menu’s Quit to close it.',
+    title: t('notify.stillRunning'),
+    body: t('notify.stillRunningBody'),
   });
   notification.on('click', onClick);
   notification.show();

@@ -8,6 +8,7 @@ import { secureDataDir } from '../core/app/data-dir.js';
 import type { Dispatch } from '../core/dispatch/dispatcher.js';
 import type { EventName } from '../core/shared/channels.js';
 import type { Settings, SyncState } from '../core/shared/contract.js';
+import { pickLanguage, resolveLanguage } from '../core/shared/i18n/languages.js';
 import { openSafeExternal } from './external-links.js';
 import { registerIpc, sendEvent } from './ipc.js';
 import { searchFromArgv, trayDisabled } from './launch-args.js';
@@ -72,7 +73,14 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   });
   const ctx = { host: 'electron' } as const;
   const settings = (await core.dispatch('settings:get', undefined, ctx)) as { ok: boolean; data?: Settings };
-  const model: TrayModel = { status: 'unknown', syncedAt: null, unread: 0, startAtLogin: false };
+  // The tray and notifications speak the settings' language, else the OS locale's.
+  const model: TrayModel = {
+    status: 'unknown',
+    syncedAt: null,
+    unread: 0,
+    startAtLogin: false,
+    language: pickLanguage([app.getLocale()]),
+  };
   const refreshTray = () => tray?.update(model);
 
   const focus = (target: 'search' | 'voicemail', query: string | null = null) => {
@@ -82,6 +90,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
   };
   const applySettings = (s: Settings) => {
     model.startAtLogin = s.startAtLogin;
+    model.language = resolveLanguage(s.language, [app.getLocale()]);
     void applyStartAtLogin(s.startAtLogin).catch((err) => opts.log('start at login', err));
     applyGlobalShortcut(s.globalShortcut, () => focus('search'), opts.log);
     refreshTray();
@@ -104,7 +113,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     } else if (event === 'voicemail:new') {
       const v = payload as { mailbox: string; unread: number; newKeys: string[] };
       model.unread = v.unread;
-      notifyNewVoicemail(v, () => focus('voicemail'));
+      notifyNewVoicemail(v, model.language, () => focus('voicemail'));
     }
     refreshTray();
   });
@@ -146,7 +155,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     isQuitting: () => quitting,
     hintShown: () => shellState.trayHintShown,
     onFirstHide: () => {
-      notifyStillRunning(() => win && showWindow(win));
+      notifyStillRunning(model.language, () => win && showWindow(win));
       shellState.trayHintShown = true;
       persist();
     },

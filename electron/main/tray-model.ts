@@ -1,7 +1,10 @@
-// What the tray shows, as plain functions of the sync state and unread count: which icon
-// variant, which tooltip, which icon file for the platform. Kept apart from tray.ts so the rules
-// are tested without any Electron object.
+// What the tray shows, as plain functions of the sync state, unread count and language: which
+// icon variant, which tooltip, which icon file for the platform. Kept apart from tray.ts so the
+// rules are tested without any Electron object.
 import type { ConnectionStatus } from '../core/shared/domain.js';
+import { relativeAge } from '../core/shared/i18n/formats.js';
+import type { Language } from '../core/shared/i18n/languages.js';
+import { translatorFor } from '../core/shared/i18n/translator.js';
 
 export type TrayVariant = 'normal' | 'offline' | 'unread';
 
@@ -10,6 +13,8 @@ export interface TrayModel {
   syncedAt: number | null;
   unread: number;
   startAtLogin: boolean;
+  /** The language the tray and notifications speak (the setting, else the OS locale). */
+  language: Language;
 }
 
 /** Unread voicemail wins: it is the one thing the agent has to act on. */
@@ -18,30 +23,29 @@ export function trayVariant(model: Pick<TrayModel, 'status' | 'unread'>): TrayVa
   return model.status === 'offline' || model.status === 'error' ? 'offline' : 'normal';
 }
 
-const STATUS_WORDS: Record<ConnectionStatus, string> = {
-  unknown: 'not connected',
-  syncing: 'syncing',
-  online: 'online',
-  offline: 'offline',
-  error: 'sync failed',
-};
+const STATUS_KEY = {
+  unknown: 'tray.unknown',
+  syncing: 'tray.syncing',
+  online: 'tray.online',
+  offline: 'tray.offline',
+  error: 'tray.error',
+} as const satisfies Record<ConnectionStatus, string>;
 
-export function dataAge(syncedAt: number | null, now: number): string {
-  if (syncedAt === null) return 'no directory yet';
-  const minutes = Math.max(0, Math.floor((now - syncedAt) / 60_000));
-  if (minutes < 1) return 'synced just now';
-  if (minutes < 60) return `synced ${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `synced ${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  return `synced ${days} day${days === 1 ? '' : 's'} ago`;
+/** "synced 4 min ago", "sincronizado hace 4 min", or that there is no directory yet. */
+export function dataAge(syncedAt: number | null, now: number, language: Language): string {
+  const { t } = translatorFor(language);
+  if (syncedAt === null) return t('tray.noDirectory');
+  const when = relativeAge(language, syncedAt, now);
+  return when === null ? t('time.syncedJustNow') : t('time.synced', { when });
 }
 
 /** e.g. "VitalPBX Directory — online, synced 4 min ago — 2 unread voicemails" */
 export function trayTooltip(model: TrayModel, now: number): string {
-  const parts = [`VitalPBX Directory — ${STATUS_WORDS[model.status]}, ${dataAge(model.syncedAt, now)}`];
-  if (model.unread > 0) parts.push(`${model.unread} unread voicemail${model.unread === 1 ? '' : 's'}`);
-  return parts.join(' — ');
+  const { t } = translatorFor(model.language);
+  const values = { status: t(STATUS_KEY[model.status]), age: dataAge(model.syncedAt, now, model.language) };
+  return model.unread > 0
+    ? t('tray.tooltipUnread', { ...values, count: model.unread })
+    : t('tray.tooltip', values);
 }
 
 /**

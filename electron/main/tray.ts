@@ -2,6 +2,7 @@
 // a StatusNotifier host): AppTray.create then returns null and the app works as a plain window.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import { translatorFor } from '../core/shared/i18n/translator.js';
 import { trayIconFile, trayTooltip, trayVariant, type TrayModel, type TrayVariant } from './tray-model.js';
 
 export interface TrayActions {
@@ -14,20 +15,30 @@ export interface TrayActions {
 }
 
 export function trayMenuTemplate(model: TrayModel, actions: TrayActions): MenuItemConstructorOptions[] {
+  const { t } = translatorFor(model.language);
   return [
-    { id: 'open', label: 'Open directory', click: () => actions.openDirectory() },
-    { id: 'sync', label: 'Sync now', enabled: model.status !== 'syncing', click: () => actions.syncNow() },
-    { id: 'voicemail', label: `My voicemail (${model.unread})`, click: () => actions.openVoicemail() },
+    { id: 'open', label: t('tray.open'), click: () => actions.openDirectory() },
+    {
+      id: 'sync',
+      label: t('tray.sync'),
+      enabled: model.status !== 'syncing',
+      click: () => actions.syncNow(),
+    },
+    {
+      id: 'voicemail',
+      label: t('tray.voicemail', { count: model.unread }),
+      click: () => actions.openVoicemail(),
+    },
     { type: 'separator' },
     {
       id: 'login',
-      label: 'Start at login',
+      label: t('tray.startAtLogin'),
       type: 'checkbox',
       checked: model.startAtLogin,
       click: (item) => actions.setStartAtLogin(item.checked),
     },
     { type: 'separator' },
-    { id: 'quit', label: 'Quit', click: () => actions.quit() },
+    { id: 'quit', label: t('tray.quit'), click: () => actions.quit() },
   ];
 }
 

@@ -18,6 +18,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,
+    // eslint-disable-next-line no-restricted-syntax -- the product's name, the same in every language
     title: 'VitalPBX Directory',
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,

@@ -1,5 +1,5 @@
-// App-wide settings (theme, dial scheme, voicemail polling and marking heard, global shortcut,
-// start at login) in
+// App-wide settings (theme, language, dial scheme, voicemail polling and marking heard, global
+// shortcut, start at login) in
 // <dataDir>/settings.json, guarded like the profiles: atomic writes, previous copy on damage.
 import { join } from 'node:path';
 import { AppError } from '../app-error.js';
@@ -10,6 +10,7 @@ import { SerialQueue } from '../store/serial-queue.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   dialScheme: 'tel',
   voicemailPollSeconds: 60,
   refreshMinutes: 15,

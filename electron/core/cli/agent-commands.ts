@@ -3,19 +3,14 @@
 // phonebook contacts that `export --contacts` adds.
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../app-error.js';
+import { say, usageError } from './cli-text.js';
 import { neutralizeFormula, quote } from '../export/csv.js';
 import type { PbxClient } from '../pbx/client.js';
 import type { CdrRow, Contact } from '../shared/agent-domain.js';
 import { normalizeNumber } from '../app/recent-calls.js';
 
-export const AGENT_HELP = `  call NUMBER --from EXT      ring extension EXT, then dial NUMBER, through the PBX
-                              (exit 10 when the PBX refuses the call; never retried)
-  calls --extension EXT [--since 24h|7d] [--format csv|json] [--out FILE]
-                              that extension's calls, deduplicated, newest first
-  export --contacts           also export the phonebook contacts`;
-
 function usage(message: string): never {
-  throw new AppError('INVALID_REQUEST', `${message} (see --help).`);
+  throw usageError(message);
 }
 
 export async function callCommand(
@@ -24,8 +19,8 @@ export async function callCommand(
   from: string | undefined,
   out: (s: string) => void,
 ): Promise<void> {
-  if (!number) usage('call needs a NUMBER');
-  if (!from) usage('call needs --from EXT (the extension whose phone rings first)');
+  if (!number) usage(say('cli.callNeedsNumber'));
+  if (!from) usage(say('cli.callNeedsFrom'));
   const callee = normalizeNumber(number);
   if (!/^\+?[0-9*#]{1,32}$/.test(callee)) throw new AppError('INVALID_NUMBER');
   const caller = normalizeNumber(from);
@@ -34,7 +29,7 @@ export async function callCommand(
   const cosId = (id ? await client.classOfService(id).catch(() => null) : null) ?? 1;
   const { message } = await client.clickToCall({ caller, callee, cosId });
   out(
-    `Call placed: ${caller} rings first, then ${callee}${message ? ` (the PBX said: "${message}")` : ''}\n`,
+    `${message ? say('cli.callPlacedSaid', { caller, callee, message }) : say('cli.callPlaced', { caller, callee })}\n`,
   );
 }
 
@@ -50,19 +45,17 @@ export async function callsCommand(
   },
   out: (s: string) => void,
 ): Promise<void> {
-  if (!o.extension) usage('calls needs --extension EXT');
+  if (!o.extension) usage(say('cli.callsNeedsExtension'));
   const span = SINCE[o.since ?? '7d'];
-  if (span === undefined) usage('--since must be 24h or 7d');
+  if (span === undefined) usage(say('cli.badSince'));
   const format = o.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') usage('calls --format must be csv or json');
+  if (format !== 'csv' && format !== 'json') usage(say('cli.badCallsFormat'));
   const until = Math.floor(Date.now() / 1000);
   const r = await client.listCdr({ extension: o.extension, since: until - span, until });
-  if (r.filter === 'client')
-    process.stderr.write('note: the PBX ignored the extension filter; calls were filtered here\n');
+  if (r.filter === 'client') process.stderr.write(`${say('cli.filteredHere')}\n`);
   if (!r.complete) {
     const from = new Date(r.coveredFrom * 1000).toISOString();
-    const why = r.limitReached ? 'the download limit was reached' : 'the PBX repeated a page';
-    process.stderr.write(`warning: ${why}; calls before ${from} may be missing\n`);
+    process.stderr.write(`${say(r.limitReached ? 'cli.limitReached' : 'cli.pageRepeated', { from })}\n`);
   }
   const content =
     format === 'json'
@@ -70,7 +63,7 @@ export async function callsCommand(
       : callsCsv(r.rows);
   if (o.out) {
     await writeFile(o.out, content, { encoding: 'utf8', mode: 0o644 });
-    process.stderr.write(`Wrote ${r.rows.length} calls to ${o.out}\n`);
+    process.stderr.write(`${say('cli.wroteCalls', { count: r.rows.length, file: o.out })}\n`);
   } else out(content);
 }
 

@@ -12,37 +12,16 @@ import { exportDirectory, type ExportFormat } from '../export/index.js';
 import { defaultDataDir } from '../app/paths.js';
 import { FingerprintSchema, type Profile, SNAPSHOT_VERSION } from '../shared/domain.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { AGENT_HELP, allContacts, callCommand, callsCommand } from './agent-commands.js';
+import { allContacts, callCommand, callsCommand } from './agent-commands.js';
+import { errorLine, say, usageError, useLocale, wordedError } from './cli-text.js';
 import { exportWithContacts } from '../export/contacts.js';
 import type { Contact } from '../shared/agent-domain.js';
 import { AgentStore } from '../app/agent-store.js';
 
-export const HELP = `Usage: npm run cli -- <command> [options]
-
-Commands:
-  check                       test the connection and the app key
-  sync                        fetch the directory and save it for offline use
-  export --format csv|vcard|vcard3|json [--out FILE]
-                              write the directory (fresh from the PBX, or the saved copy
-                              with --offline); never includes secrets
-  certificate --url URL       show the PBX certificate's SHA-256 fingerprint
-${AGENT_HELP}
-
-Connection (a saved profile, or given on the command line):
-  --profile ID                a profile saved by the app (or created by 'sync')
-  --url URL                   PBX address, e.g. https://pbx.example.com
-  --tenant T                  tenant id or name
-  --app-key-env NAME          read the app key from environment variable NAME
-                              (default: the keychain entry of --profile)
-  --insecure-pin SHA256       trust a self-signed certificate with this fingerprint
-  --allow-http                allow a plain http:// PBX (sends the key unencrypted)
-  --data-dir DIR              app data folder (default: ${defaultDataDir()})
-  --offline                   export: use the saved directory, do not contact the PBX
-
-Exit status: 0 ok, 2 usage, 3 PBX unreachable or slow, 4 key rejected or missing,
-5 TLS/certificate, 6 tenant returned nothing, 7 unreadable or failed PBX answer,
-8 keychain unavailable, 9 saved data unavailable, 10 the PBX refused the call,
-1 anything else.`;
+/** The help, in the CLI's language (English: as it has always read). */
+export function help(): string {
+  return say('cli.help', { dataDir: defaultDataDir() });
+}
 
 interface Options {
   profile?: string;
@@ -62,17 +41,16 @@ interface Options {
 }
 
 function usage(message: string): never {
-  throw new AppError('INVALID_REQUEST', `${message} (see --help).`);
+  throw usageError(message);
 }
 
 async function resolveProfile(o: Options, profiles: ProfileStore): Promise<Profile> {
   const saved = o.profile ? await profiles.get(o.profile) : null;
   if (o.profile && !saved && !o.url) throw new AppError('PROFILE_NOT_FOUND');
   const url = o.url ?? saved?.baseUrl;
-  if (!url) usage('Give --url (and --tenant) or --profile');
+  if (!url) usage(say('cli.noUrl'));
   const pin = o['insecure-pin']?.toUpperCase() ?? saved?.tlsPin ?? null;
-  if (pin !== null && !FingerprintSchema.safeParse(pin).success)
-    usage('--insecure-pin must be a SHA-256 fingerprint like AB:CD:…');
+  if (pin !== null && !FingerprintSchema.safeParse(pin).success) usage(say('cli.badPin'));
   return {
     id: saved?.id ?? o.profile ?? 'cli',
     label: saved?.label ?? 'Command line',
@@ -90,16 +68,11 @@ async function resolveProfile(o: Options, profiles: ProfileStore): Promise<Profi
 async function appKey(o: Options, profile: Profile): Promise<string> {
   if (o['app-key-env']) {
     const key = process.env[o['app-key-env']];
-    if (!key)
-      throw new AppError('NO_APP_KEY', `The environment variable ${o['app-key-env']} is empty or not set.`);
+    if (!key) throw wordedError('NO_APP_KEY', say('cli.keyEnvEmpty', { name: o['app-key-env'] }));
     return key;
   }
   const key = await new Keychain().get(profile.id);
-  if (!key)
-    throw new AppError(
-      'NO_APP_KEY',
-      `No app key is stored for profile "${profile.id}". Pass --app-key-env NAME or save the key in the app.`,
-    );
+  if (!key) throw wordedError('NO_APP_KEY', say('cli.noStoredKey', { profile: profile.id }));
   return key;
 }
 
@@ -130,7 +103,7 @@ export async function run(
   });
   const command = positionals[0];
   if (values.help || !command) {
-    out(`${HELP}\n`);
+    out(`${help()}\n`);
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const o = values as Options;
@@ -139,16 +112,23 @@ export async function run(
   const snapshots = new SnapshotStore(dataDir);
 
   if (command === 'certificate') {
-    if (!o.url) usage('certificate needs --url');
+    if (!o.url) usage(say('cli.certNeedsUrl'));
     const cert = await probeCertificate(normalizeBaseUrl(o.url));
     out(
-      `SHA-256 ${cert.fingerprint256}\nsubject ${cert.subject}\nissuer  ${cert.issuer}\nvalid   ${cert.validFrom} – ${cert.validTo}\ntrusted by a CA: ${cert.trustedByCa ? 'yes' : 'no'}\n`,
+      `${say('cli.certificate', {
+        fingerprint: cert.fingerprint256,
+        subject: cert.subject,
+        issuer: cert.issuer,
+        from: cert.validFrom,
+        to: cert.validTo,
+        trusted: cert.trustedByCa ? say('cli.yes') : say('cli.no'),
+      })}\n`,
     );
     return EXIT.ok;
   }
 
   if (command === 'export' && o.offline) {
-    if (!o.profile) usage('export --offline needs --profile');
+    if (!o.profile) usage(say('cli.offlineNeedsProfile'));
     const loaded = await snapshots.load(o.profile);
     if (!loaded) throw new AppError('NO_SNAPSHOT');
     const saved = o.contacts
@@ -157,7 +137,8 @@ export async function run(
     return writeExport(o, loaded.snapshot.extensions, out, saved?.contacts ?? []);
   }
 
-  if (!['check', 'sync', 'export', 'call', 'calls'].includes(command)) usage(`Unknown command "${command}"`);
+  if (!['check', 'sync', 'export', 'call', 'calls'].includes(command))
+    usage(say('cli.unknownCommand', { command }));
   const profile = await resolveProfile(o, profiles);
   const client = new PbxClient({
     baseUrl: profile.baseUrl,
@@ -177,13 +158,12 @@ export async function run(
   }
   if (command === 'check') {
     const { extensions } = await client.checkConnection();
-    out(`OK: ${extensions} extensions in tenant "${profile.tenant}" at ${profile.baseUrl}\n`);
+    out(`${say('cli.checkOk', { count: extensions, tenant: profile.tenant, url: profile.baseUrl })}\n`);
     return EXIT.ok;
   }
   const { extensions, skipped } = await client.listExtensions();
   if (extensions.length === 0) throw new AppError('TENANT_EMPTY');
-  if (skipped > 0)
-    process.stderr.write(`warning: ${skipped} extension records could not be read and were left out\n`);
+  if (skipped > 0) process.stderr.write(`${say('cli.skipped', { count: skipped })}\n`);
   if (command === 'sync') {
     if (!(await profiles.get(profile.id))) await profiles.upsert(profile);
     await snapshots.save({
@@ -193,7 +173,7 @@ export async function run(
       syncedAt: Date.now(),
       extensions,
     });
-    out(`Synced ${extensions.length} extensions into profile "${profile.id}"\n`);
+    out(`${say('cli.synced', { count: extensions.length, profile: profile.id })}\n`);
     return EXIT.ok;
   }
   return writeExport(o, extensions, out, o.contacts ? await allContacts(client) : []);
@@ -206,27 +186,27 @@ async function writeExport(
   contacts: readonly Contact[] = [],
 ): Promise<number> {
   const format = (o.format ?? 'csv') as ExportFormat;
-  if (!['csv', 'vcard', 'vcard3', 'json'].includes(format))
-    usage('--format must be csv, vcard, vcard3 or json');
+  if (!['csv', 'vcard', 'vcard3', 'json'].includes(format)) usage(say('cli.badFormat'));
   const file = o.contacts
     ? exportWithContacts(extensions, contacts, format, 'directory')
     : exportDirectory(extensions, format, 'directory');
   if (o.out) {
     await writeFile(o.out, file.content, { encoding: 'utf8', mode: 0o644 });
-    process.stderr.write(`Wrote ${file.count} extensions to ${o.out}\n`);
+    process.stderr.write(`${say('cli.wrote', { count: file.count, file: o.out })}\n`);
   } else out(file.content);
   return EXIT.ok;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  useLocale(process.env);
   try {
     return await run(argv);
   } catch (err) {
     const e =
       err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')
-        ? new AppError('INVALID_REQUEST', `${err.message} (see --help).`)
+        ? usageError(err.message)
         : toAppError(err);
-    process.stderr.write(`error ${e.code}: ${e.message}\n`);
+    process.stderr.write(errorLine(e));
     return exitCodeFor(e.code);
   }
 }

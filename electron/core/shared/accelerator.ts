@@ -61,26 +61,34 @@ const RESERVED = new Set<string>([
   'alt+super+D',
 ]);
 
-/** Null when `accelerator` may be the global shortcut; else a sentence saying why not. */
-export function shortcutProblem(accelerator: string): string | null {
+export type ShortcutIssue = 'syntax' | 'duplicate' | 'modifiers' | 'reserved';
+
+/** Null when `accelerator` may be the global shortcut; else which rule it breaks. */
+export function shortcutIssue(accelerator: string): ShortcutIssue | null {
   const text = accelerator.trim();
   if (text === '') return null;
-  if (!ACCELERATOR.test(text)) {
-    return 'Not a shortcut: write modifiers joined by + and then one key, like CommandOrControl+Alt+D.';
-  }
+  if (!ACCELERATOR.test(text)) return 'syntax';
   const parts = text.split('+');
   const key = parts.pop()!.toUpperCase();
   const mods = new Set(parts.map((p) => MOD_OF[p.toLowerCase()]!));
-  if (mods.size !== parts.length) return 'Each modifier may appear only once.';
+  if (mods.size !== parts.length) return 'duplicate';
   const functionKey = /^F\d+$/.test(key);
-  if (!functionKey) {
-    if (mods.size < 2 || !(mods.has('ctrl') || mods.has('alt') || mods.has('super'))) {
-      return 'Use at least two modifiers, one of them Ctrl, Alt or Super (like Ctrl+Alt+D), or a function key: other keys belong to the applications you type in.';
-    }
+  if (!functionKey && (mods.size < 2 || !(mods.has('ctrl') || mods.has('alt') || mods.has('super')))) {
+    return 'modifiers';
   }
   const normal = [...ORDER.filter((m) => mods.has(m)), key].join('+');
-  if (RESERVED.has(normal)) {
-    return `${text} is used by other applications or the desktop (editing, closing windows, switching screens); choose another.`;
-  }
-  return null;
+  return RESERVED.has(normal) ? 'reserved' : null;
+}
+
+/** The core's English sentence for an issue (the window shows the catalogue's translation). */
+export function shortcutProblem(accelerator: string): string | null {
+  const issue = shortcutIssue(accelerator);
+  if (issue === null) return null;
+  return {
+    syntax: 'Not a shortcut: write modifiers joined by + and then one key, like CommandOrControl+Alt+D.',
+    duplicate: 'Each modifier may appear only once.',
+    modifiers:
+      'Use at least two modifiers, one of them Ctrl, Alt or Super (like Ctrl+Alt+D), or a function key: other keys belong to the applications you type in.',
+    reserved: `${accelerator.trim()} is used by other applications or the desktop (editing, closing windows, switching screens); choose another.`,
+  }[issue];
 }

@@ -7,6 +7,7 @@ import type { Channel, EventName } from './channels.js';
 import type { AppErrorData } from './errors.js';
 import { ACCELERATOR } from './accelerator.js';
 import { agentContract } from './agent-contract.js';
+import { LANGUAGES } from './i18n/languages.js';
 import {
   type CdrSummary,
   type ConnectionStatusSchema,
@@ -32,8 +33,11 @@ export const NudgeReasonSchema = z.enum(['resume', 'unlock', 'online', 'hidden',
 export type NudgeReason = z.infer<typeof NudgeReasonSchema>;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+/** 'system' follows the OS locale; a language code overrides it. */
+export const LanguageSettingSchema = z.enum(['system', ...LANGUAGES]);
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  language: LanguageSettingSchema,
   dialScheme: DialSchemeSchema,
   voicemailPollSeconds: z.number().int().min(15).max(3600),
   /** Background directory refresh while online (±20% jitter). */

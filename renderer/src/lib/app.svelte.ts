@@ -1,5 +1,5 @@
 // App-wide state: saved PBX profiles, which one is active, the sync status pushed by the core,
-// settings (theme, dial scheme) and which screen is showing. Everything comes from the bridge;
+// settings (theme, language, dial scheme) and which screen is showing. Everything comes from the bridge;
 // nothing here talks to the PBX or holds a secret.
 import type { Profile } from '../../../electron/core/shared/domain.js';
 import type { PolicyInfo, Settings, SyncState } from '../../../electron/core/shared/contract.js';
@@ -7,6 +7,7 @@ import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { bridge } from './bridge.js';
 import { ConnectionForm } from './connection-form.svelte.js';
 import { inbox } from './voicemail.svelte.js';
+import { i18n } from './i18n.svelte.js';
 
 export type Screen = 'loading' | 'connect' | 'directory';
 
@@ -63,6 +64,7 @@ export class AppState {
     const [settings] = await Promise.all([bridge.settings.get(), this.refreshProfiles()]);
     if (settings.ok) this.settings = settings.data;
     this.applyTheme();
+    i18n.apply(this.settings?.language);
     if (this.activeId) {
       // Show the saved directory at once; the sync state follows (and events keep it current).
       this.screen = 'directory';
@@ -152,11 +154,16 @@ export class AppState {
     this.form = null;
     await this.refreshProfiles();
     if (r.data.keyLeft) {
+      // The sentence is the catalogue's (errorReasons.*.key-left), with these facts filled in.
       this.error = {
         code: r.data.keyLeft.code,
-        message:
-          `The profile was removed, but the keychain kept its app key (${r.data.keyLeft.message}) ` +
-          `Delete the entry "vitalpbx-directory" / "${id}" in your system's keychain manager.`,
+        message: r.data.keyLeft.message,
+        detail: {
+          reason: 'key-left',
+          causeCode: r.data.keyLeft.code,
+          message: r.data.keyLeft.message,
+          profileId: id,
+        },
       };
     }
     if (this.activeId) {
@@ -184,6 +191,7 @@ export class AppState {
     if (r.ok) this.settings = r.data;
     else this.error = r.error;
     this.applyTheme();
+    i18n.apply(this.settings?.language);
   }
 
   applyTheme(): void {

@@ -13,6 +13,7 @@ declare global {
 
 function resolveBridge(): Bridge {
   if (import.meta.env.VITE_BRIDGE === 'browser') return createBrowserBridge();
+  // eslint-disable-next-line no-restricted-syntax -- a packaging error for developers: no window renders without it
   if (!window.vpbx) throw new Error('The app bridge is missing: the preload script did not run.');
   return window.vpbx;
 }

@@ -5,7 +5,7 @@
 // result's other fields in the x-vpbx-result header.
 import { buildBridge, type Bridge } from '../../../electron/core/shared/bridge.js';
 import type { EventName } from '../../../electron/core/shared/channels.js';
-import type { Result } from '../../../electron/core/shared/errors.js';
+import { ERROR_CODES, type Result } from '../../../electron/core/shared/errors.js';
 
 const TOKEN_KEY = 'vpbx-token';
 
@@ -72,7 +72,11 @@ export function createBrowserBridge(): Bridge {
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'The app host stopped answering. Restart the app.' },
+          error: {
+            code: 'INTERNAL',
+            message: ERROR_CODES.INTERNAL,
+            detail: { reason: 'host-stopped' },
+          },
         } as Result<unknown>;
       }
     },

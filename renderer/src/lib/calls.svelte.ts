@@ -8,10 +8,15 @@ import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { app } from './app.svelte.js';
 import { bridge } from './bridge.js';
 
+/** What Call did, as facts: CallFeedback words them in the window's language. */
 export interface CallOutcome {
   kind: 'pending' | 'ok' | 'error' | 'link';
-  text: string;
   error: AppErrorData | null;
+  /** The number called, my extension ringing (pending); caller and callee the PBX confirmed (ok). */
+  number?: string;
+  mine?: string | null;
+  caller?: string;
+  callee?: string;
   /** Epoch ms of the outcome (shown for failures). */
   at: number;
   /** The link handed to the softphone. */
@@ -51,28 +56,23 @@ export class CallsState {
     if (this.mode === 'softphone') {
       const r = await bridge.dial.open({ number });
       this.outcome = r.ok
-        ? { kind: 'link', text: 'Call link:', error: null, at: Date.now(), uri: r.data.uri }
-        : { kind: 'error', text: r.error.message, error: r.error, at: Date.now() };
+        ? { kind: 'link', error: null, at: Date.now(), uri: r.data.uri }
+        : { kind: 'error', error: r.error, at: Date.now() };
       return;
     }
     const mine = this.myExtension;
-    this.outcome = {
-      kind: 'pending',
-      text: mine ? `Your phone ${mine} rings; answer it to call ${number}.` : `Calling ${number}…`,
-      error: null,
-      at: Date.now(),
-    };
+    this.outcome = { kind: 'pending', number, mine, error: null, at: Date.now() };
     const r = await bridge.calls.place({ number });
     this.outcome = r.ok
       ? {
           kind: 'ok',
-          text: `The PBX accepted the call: your phone ${r.data.caller} rings; answer it to call ${r.data.callee}.`,
+          caller: r.data.caller,
+          callee: r.data.callee,
           error: null,
           at: r.data.at,
         }
       : {
           kind: 'error',
-          text: r.error.message,
           error: r.error,
           at: Number(r.error.detail?.at ?? Date.now()),
         };

@@ -3,11 +3,12 @@
 // certificate to trust) is lost when the screen is re-rendered.
 import type { CertificateInfo, KeyStorage } from '../../../electron/core/shared/contract.js';
 import type { Profile } from '../../../electron/core/shared/domain.js';
-import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { ERROR_CODES, type AppErrorData } from '../../../electron/core/shared/errors.js';
 import type { AppState } from './app.svelte.js';
 import { bridge } from './bridge.js';
 
-export type Outcome = { ok: true; text: string } | { ok: false; error: AppErrorData } | null;
+export type Outcome =
+  { ok: true; extensions: number; tenant: string } | { ok: false; error: AppErrorData } | null;
 export interface TrustPrompt {
   mode: 'untrusted' | 'changed';
   cert: CertificateInfo | null;
@@ -59,13 +60,17 @@ export class ConnectionForm {
     );
   });
   readonly needsKey = $derived(this.appKey.length === 0 && (!this.keyStored || this.rebinding));
-  /** What is still missing before Test or Save can run, in words. */
+  /** What is still missing before Test or Save can run, as catalogue keys (the screen words them). */
   readonly missing = $derived(
     [
-      this.url ? null : 'a PBX address like https://pbx.example.com or 10.0.0.5:3500',
-      this.tenant.trim() ? null : 'the tenant (its id, like 1, or its name)',
-      this.needsKey ? (this.rebinding ? 'the app key again' : 'the app key') : null,
-    ].filter((x): x is string => x !== null),
+      this.url ? null : ('connect.needAddress' as const),
+      this.tenant.trim() ? null : ('connect.needTenant' as const),
+      this.needsKey
+        ? this.rebinding
+          ? ('connect.needKeyAgain' as const)
+          : ('connect.needKey' as const)
+        : null,
+    ].filter((x) => x !== null),
   );
   readonly canSubmit = $derived(this.missing.length === 0 && this.busy === null);
 
@@ -110,10 +115,7 @@ export class ConnectionForm {
     const r = await bridge.connection.test(this.#connection());
     this.busy = null;
     if (r.ok) {
-      this.outcome = {
-        ok: true,
-        text: `Connected: ${r.data.extensions} extensions in tenant ${r.data.tenant}.`,
-      };
+      this.outcome = { ok: true, extensions: r.data.extensions, tenant: r.data.tenant };
       return true;
     }
     this.outcome = { ok: false, error: r.error };
@@ -154,7 +156,9 @@ export class ConnectionForm {
         ok: false,
         error: {
           code: 'KEY_REQUIRED',
-          message: 'Certificate accepted. Enter the app key again to connect with it, then test or save.',
+          // Shown as the catalogue's errorReasons.KEY_REQUIRED.certificate-accepted.
+          message: ERROR_CODES.KEY_REQUIRED,
+          detail: { reason: 'certificate-accepted' },
         },
       };
       return;

@@ -7,6 +7,7 @@ import type { DirectoryData, ExtensionDetail } from '../../../electron/core/shar
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { app } from './app.svelte.js';
 import { bridge } from './bridge.js';
+import { i18n } from './i18n.svelte.js';
 import { DirectorySearch, buildIndex, sortSubset, type SearchIndex } from './search.js';
 import { contactEntry, contactKeyOf, type EntryKind, isContact } from './contact-entries.js';
 
@@ -82,7 +83,8 @@ export class DirectoryState {
         else counts[q.id] = { id: q.id, name: q.name, members: 1 };
       }
     }
-    return Object.values(counts).sort((a, b) => a.name.localeCompare(b.name));
+    const collator = i18n.collator();
+    return Object.values(counts).sort((a, b) => collator.compare(a.name, b.name));
   });
 
   /** Which extensions belong to the selected queue, as a mask over the index (built per queue). */
@@ -107,6 +109,8 @@ export class DirectoryState {
     const found = this.#search.run(this.query);
     const mask = this.#queueMask;
     const sort = this.sort;
+    // Name order follows the window's language (collation differs between languages).
+    if (index.setLocale(i18n.lang)) this.#byName = null;
     let out: number[];
     if (found === null) {
       out = sort === 'name' ? (this.#byName ??= Array.from(index.byName)) : this.#byNumber;
@@ -164,7 +168,7 @@ export class DirectoryState {
     const contacts = c.ok ? c.data.contacts.map(contactEntry) : [];
     this.contacts = c.ok ? c.data.contacts : [];
     this.contactCount = contacts.length;
-    const index = buildIndex(r.data.extensions, contacts);
+    const index = buildIndex(r.data.extensions, contacts, i18n.lang);
     this.#search = new DirectorySearch(index);
     this.#byNumber = Array.from({ length: index.extensions.length }, (_, i) => i);
     this.#byName = null;

@@ -1,55 +1,30 @@
-// Short titles for the core's error codes: the core's message says what happened and what to do;
-// the title names the problem at a glance (dialog headings, status bar).
-import type { AppErrorData, ErrorCode } from '../../../electron/core/shared/errors.js';
+// How an error from the core reads in the window: a short title for its code, and its sentence in
+// the window's language. The core speaks English data (a stable code, sometimes a detail such as
+// a reason); the catalogue turns the code, and a reason it knows, into the sentence to show.
+import { ERROR_CODES, type AppErrorData, type ErrorCode } from '../../../electron/core/shared/errors.js';
+import { i18n, t } from './i18n.svelte.js';
 
-const TITLES: Partial<Record<ErrorCode, string>> = {
-  PBX_UNREACHABLE: 'PBX unreachable',
-  PBX_TIMEOUT: 'PBX not answering',
-  CONNECTION_DROPPED: 'Connection dropped',
-  AUTH_BAD_KEY: 'App key rejected',
-  AUTH_FORBIDDEN: 'Key refused',
-  TENANT_EMPTY: 'No extensions for this tenant',
-  NOT_SUPPORTED: 'Not supported',
-  NOT_FOUND: 'Not found',
-  API_NOT_FOUND: 'Not the VitalPBX API',
-  PBX_ERROR: 'PBX error',
-  INVALID_RESPONSE: 'Not a VitalPBX API',
-  BODY_TOO_LARGE: 'Answer too large',
-  TLS_UNTRUSTED: 'Certificate not trusted',
-  TLS_CHANGED: 'Certificate changed',
-  TLS_ERROR: 'Secure connection failed',
-  INSECURE_HTTP: 'Plain HTTP not allowed',
-  KEYCHAIN_UNAVAILABLE: 'Keychain unavailable',
-  KEYCHAIN_LOCKED: 'Keychain locked',
-  KEYCHAIN_TIMEOUT: 'Keychain not answering',
-  NO_APP_KEY: 'No app key',
-  KEY_REQUIRED: 'App key needed again',
-  POLICY_LOCKED: 'Set by your administrator',
-  POLICY_INVALID: 'Policy file unusable',
-  PROFILE_NOT_FOUND: 'Profile not found',
-  CACHE_CORRUPT: 'Saved directory damaged',
-  CACHE_UNAVAILABLE: 'Saved data unavailable',
-  NO_SNAPSHOT: 'Not synced yet',
-  SYNC_IN_PROGRESS: 'Sync already running',
-  CANCELLED: 'Cancelled',
-  INVALID_LINK: 'Cannot dial',
-  INVALID_REQUEST: 'Invalid request',
-  NO_TLS_CERTIFICATE: 'No certificate there',
-  PROBE_RATE_LIMITED: 'Too many checks',
-  AUDIO_INVALID: 'Cannot play this message',
-  AUDIO_TOO_LONG: 'Message too long',
-  AUDIO_UNAVAILABLE: 'Message not available offline',
-  AUDIO_LINK_REFUSED: 'Audio link refused',
-  VOICEMAIL_DISABLED: 'Voicemail not shown',
-  SHORTCUT_NOT_ALLOWED: 'Shortcut not allowed',
-  FORBIDDEN_SENDER: 'Request refused',
-  UNKNOWN_CHANNEL: 'Unknown operation',
-  CALL_REFUSED: 'Call refused by the PBX',
-  CALL_IN_PROGRESS: 'A call is being placed',
-  NO_MY_EXTENSION: 'No “my extension”',
-  INVALID_NUMBER: 'Cannot dial',
-};
+const isErrorCode = (v: unknown): v is ErrorCode => typeof v === 'string' && Object.hasOwn(ERROR_CODES, v);
 
 export function errorTitle(error: AppErrorData): string {
-  return TITLES[error.code] ?? 'Something went wrong';
+  const key = `errorTitles.${error.code}`;
+  return i18n.has(key) ? t(key as 'errorTitles.INTERNAL') : t('common.somethingWrong');
+}
+
+export function errorMessage(error: AppErrorData): string {
+  const reason = error.detail?.reason;
+  const specific = typeof reason === 'string' ? `errorReasons.${error.code}.${reason}` : null;
+  if (specific && i18n.has(specific)) {
+    // A reason can quote another error (causeCode): that one is translated too.
+    const cause = error.detail?.causeCode;
+    const values = { ...error.detail };
+    if (isErrorCode(cause))
+      values.message = errorMessage({ code: cause, message: String(values.message ?? '') });
+    return t(specific as 'errorReasons.INTERNAL.host-stopped', values);
+  }
+  // A sentence the core wrote for this case (naming a file, a field, an option) is more precise
+  // than the code's general one: English shows it as written, other languages the code's.
+  if (i18n.lang === 'en' && error.message !== ERROR_CODES[error.code]) return error.message;
+  const key = `errors.${error.code}`;
+  return i18n.has(key) ? t(key as 'errors.INTERNAL') : error.message;
 }

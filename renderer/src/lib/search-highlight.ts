@@ -1,10 +1,10 @@
 // Which characters of a row matched the query, for <mark>: computed only for rows on screen.
 import type { Extension } from '../../../electron/core/shared/domain.js';
 import { fuzzy, fuzzyNeedle, normalizeQuery, type Ranges } from './search.js';
-import { fieldsOf, findTerm, fold, SEP, type SharedNumbers } from './search-text.js';
+import { fieldsOf, findTerm, fold, SEP, type SharedNumbers, type FieldKey } from './search-text.js';
 
 export interface FieldMatch {
-  label: string;
+  label: FieldKey;
   text: string;
   ranges: Ranges;
 }
@@ -64,8 +64,8 @@ export function highlight(ext: Extension, query: string, shared?: SharedNumbers 
     if (r.length > 0) found.push({ label: f.label, text: f.text, ranges: r });
     offset += f.text.length + SEP.length;
   }
-  const num = found.find((f) => f.label === 'Number');
-  const name = found.find((f) => f.label === 'Name');
+  const num = found.find((f) => f.label === 'number');
+  const name = found.find((f) => f.label === 'name');
   return {
     number: num?.ranges ?? [],
     name: name?.ranges ?? [],

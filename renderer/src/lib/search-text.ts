@@ -83,20 +83,24 @@ export function sharedCallerIds(exts: readonly Extension[]): SharedNumbers {
   return shared;
 }
 
+/** Which field a text came from (the window names it from the catalogue's `fields.*`). */
+export type FieldKey =
+  'number' | 'name' | 'email' | 'internalCid' | 'externalCid' | 'emergencyCid' | 'device' | 'queue';
+
 /** Visits the searchable fields of one extension, in haystack order (number and name first). */
 function eachField(
   ext: Extension,
   shared: SharedNumbers,
-  visit: (label: string, text: string) => void,
+  visit: (label: FieldKey, text: string) => void,
 ): void {
-  visit('Number', ext.number);
-  visit('Name', ext.name);
-  if (ext.email) visit('Email', ext.email);
-  if (ext.internalCid) callerId('Internal caller ID', ext.internalCid, shared, visit);
-  if (ext.externalCid) callerId('External caller ID', ext.externalCid, shared, visit);
-  if (ext.emergencyCid) callerId('Emergency caller ID', ext.emergencyCid, shared, visit);
-  for (const d of ext.devices) visit('Device', deviceText(d));
-  for (const q of ext.queues) visit('Queue', q.name);
+  visit('number', ext.number);
+  visit('name', ext.name);
+  if (ext.email) visit('email', ext.email);
+  if (ext.internalCid) callerId('internalCid', ext.internalCid, shared, visit);
+  if (ext.externalCid) callerId('externalCid', ext.externalCid, shared, visit);
+  if (ext.emergencyCid) callerId('emergencyCid', ext.emergencyCid, shared, visit);
+  for (const d of ext.devices) visit('device', deviceText(d));
+  for (const q of ext.queues) visit('queue', q.name);
 }
 
 // The technology is searchable so "pjsip", "sip" or "iax2" find extensions (the search box's
@@ -109,18 +113,18 @@ function deviceText(d: Device): string {
 }
 
 function callerId(
-  label: string,
+  label: FieldKey,
   cid: CallerId,
   shared: SharedNumbers,
-  visit: (label: string, text: string) => void,
+  visit: (label: FieldKey, text: string) => void,
 ): void {
   const number = shared.has(cid.number) ? '' : cid.number;
   if (cid.name || number) visit(label, `${cid.name} ${number}`.trim());
 }
 
 /** The searchable fields of one extension, in haystack order (number and name first). */
-export function fieldsOf(ext: Extension, shared: SharedNumbers = NONE): { label: string; text: string }[] {
-  const fields: { label: string; text: string }[] = [];
+export function fieldsOf(ext: Extension, shared: SharedNumbers = NONE): { label: FieldKey; text: string }[] {
+  const fields: { label: FieldKey; text: string }[] = [];
   eachField(ext, shared, (label, text) => fields.push({ label, text }));
   return fields;
 }

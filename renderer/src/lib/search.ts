@@ -26,11 +26,13 @@ export interface SearchIndex {
   readonly lower: string[];
   /** Folded "number name" per extension: the typo-tolerant pass scans only this, being costlier. */
   readonly short: string[];
-  /** Extension indexes ordered by name (locale-aware), and each index's position in it. */
+  /** Extension indexes ordered by name (collated for `locale`), and each index's position in it. */
   readonly byName: Int32Array;
   readonly nameRank: Int32Array;
   /** Caller ID numbers shared by most of the tenant, left out of the search (see search-text). */
   readonly shared: SharedNumbers;
+  /** Name order for this language from now on; true when that changed it (a new order is due). */
+  setLocale(locale: string): boolean;
   /** The index of the extension with this number (the first, should a number repeat). */
   numberAt(number: string): number | undefined;
   /**
@@ -92,12 +94,14 @@ class DirectoryIndex implements SearchIndex {
   #built = 0;
   #byName: Int32Array | null = null;
   #nameRank: Int32Array | null = null;
+  #locale: string | undefined;
   // Filled with the search strings: built on the first keystroke instead, it cost that keystroke
   // ~100 ms at 100,000 extensions.
   #numbers = new Map<string, number>();
   #shared: SharedNumbers | null = null;
 
-  constructor(input: readonly Extension[], after: readonly Extension[] = []) {
+  constructor(input: readonly Extension[], after: readonly Extension[] = [], locale?: string) {
+    this.#locale = locale;
     let sorted = true;
     for (let i = 1; i < input.length && sorted; i++) {
       sorted = compareNumbers(input[i - 1]!.number, input[i]!.number) <= 0;
@@ -141,6 +145,14 @@ class DirectoryIndex implements SearchIndex {
         : `${ext.number}${SEP}${fold(ext.name).toLowerCase()}`;
   }
 
+  setLocale(locale: string): boolean {
+    if (locale === this.#locale) return false;
+    this.#locale = locale;
+    this.#byName = null;
+    this.#nameRank = null;
+    return true;
+  }
+
   numberAt(number: string): number | undefined {
     this.warm(Infinity);
     return this.#numbers.get(number);
@@ -160,7 +172,7 @@ class DirectoryIndex implements SearchIndex {
     if (!this.#byName) {
       // Name keys from the lower-cased haystack: the collator ignores case and accents anyway.
       const names = this.short.map((s, i) => s.slice(this.extensions[i]!.number.length + SEP.length));
-      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      const collator = new Intl.Collator(this.#locale, { sensitivity: 'base', numeric: true });
       this.#byName = Int32Array.from({ length: names.length }, (_, i) => i).sort(
         (a, b) => collator.compare(names[a]!, names[b]!) || a - b,
       );
@@ -181,10 +193,14 @@ class DirectoryIndex implements SearchIndex {
 /**
  * An index over the directory; its search strings are built lazily (see DirectoryIndex).
  * `after` (phonebook contacts) is searched alike but listed after every extension in number
- * order, so an agent's colleagues never sink below the phonebook.
+ * order, so an agent's colleagues never sink below the phonebook. `locale` orders names.
  */
-export function buildIndex(input: readonly Extension[], after: readonly Extension[] = []): SearchIndex {
-  return new DirectoryIndex(input, after);
+export function buildIndex(
+  input: readonly Extension[],
+  after: readonly Extension[] = [],
+  locale?: string,
+): SearchIndex {
+  return new DirectoryIndex(input, after, locale);
 }
 
 const DIGITS = /^[\d+]+$/;

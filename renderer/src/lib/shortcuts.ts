@@ -1,6 +1,6 @@
 // The directory's keyboard shortcuts and the focus rules that decide, for a key press, whether it
-// is a shortcut or belongs to the control that has focus. One table feeds both the key handler and
-// the help overlay, so what the help says is what the keys do.
+// is a shortcut or belongs to the control that has focus. The help overlay lists the same keys
+// (its words are in the catalogue, help.*), so what the help says is what the keys do.
 
 export type Shortcut =
   | 'search'
@@ -68,32 +68,6 @@ export function ownsKey(target: EventTarget | null, shortcut: Shortcut, isSearch
   return false;
 }
 
-/** The help overlay's list of keys. */
-export const KEYS: readonly (readonly [keys: string, what: string])[] = [
-  ['/ or Ctrl+K', 'Search'],
-  ['↑ ↓', 'Move through the list'],
-  ['Page Up / Page Down', 'Move by a page'],
-  ['Home / End', 'First / last extension'],
-  ['Enter', 'Open the details of the selected extension'],
-  ['Esc', 'Back one step: close the details or My voicemail, else clear the search'],
-  ['V', 'My voicemail (open / close)'],
-  ['← → (seek bar)', 'Back / forward 5 seconds'],
-  ['?', 'This help'],
-];
-
-/** Where focus can be, and which keys are shortcuts there: the focus rules, as the help states them. */
-export const STATES: readonly (readonly [where: string, rule: string])[] = [
-  [
-    'In the search box',
-    'Letters, / and ? are typed into the search, and Home / End move the cursor. ↑ ↓, Page Up / Down and Enter work on the list; Ctrl+K selects the search; Esc clears it and goes to the list.',
-  ],
-  ['In the list', 'Every shortcut works.'],
-  [
-    'In the details or My voicemail',
-    'Every shortcut works: the arrows and paging keys move the selection in the list and Enter opens it (Enter on a button presses the button; the seek bar keeps its arrows).',
-  ],
-  ['In this help', 'Esc, Enter or ? close it; any other shortcut closes it and does its job.'],
-];
-
-export const RULE =
-  'Esc always takes you back to the list, where every shortcut works; / or Ctrl+K go to the search.';
+/** The help overlay's rows, in order: keys into the catalogue's help.keys and help.states. */
+export const KEYS = ['search', 'move', 'page', 'ends', 'open', 'back', 'voicemail', 'seek', 'help'] as const;
+export const STATES = ['search', 'list', 'panes', 'help'] as const;

@@ -1,6 +1,7 @@
-// Pure helpers for the voicemail UI: folder grouping and order, message labels, clock times,
-// seek arithmetic, how an action's failure is shown, and download names. No runes and no DOM,
-// so the unit tests run them in Node.
+// Pure helpers for the voicemail UI: folder grouping and order, which catalogue message names a
+// folder or an unsupported action, clock times, seek arithmetic, and download names. No runes,
+// no DOM and no language (the components word things through i18n), so the unit tests run them
+// in Node.
 import type { VoicemailMessage } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { isUnheardFolder } from '../../../electron/core/shared/voicemail-folders.js';
@@ -11,13 +12,16 @@ export const SEEK_STEP_SEC = 5;
 
 export interface FolderGroup {
   folder: string;
-  label: string;
   records: VoicemailMessage[];
 }
 
 // Urgent messages are new messages that matter most: they come first, before INBOX.
 const FOLDER_RANK: Record<string, number> = { URGENT: 0, INBOX: 1, OLD: 2 };
-const FOLDER_LABEL: Record<string, string> = { INBOX: 'New (INBOX)', URGENT: 'Urgent', OLD: 'Old' };
+const FOLDER_KEY = {
+  INBOX: 'voicemail.folderInbox',
+  URGENT: 'voicemail.folderUrgent',
+  OLD: 'voicemail.folderOld',
+} as const;
 
 export function isNew(r: VoicemailMessage): boolean {
   return r.folder.toUpperCase() === 'INBOX';
@@ -32,8 +36,9 @@ export function isUrgent(r: VoicemailMessage): boolean {
   return r.folder.toUpperCase() === 'URGENT';
 }
 
-export function folderLabel(folder: string): string {
-  return FOLDER_LABEL[folder.toUpperCase()] ?? folder;
+/** The catalogue key naming a known folder; null for others, which show the PBX's own name. */
+export function folderKey(folder: string): (typeof FOLDER_KEY)[keyof typeof FOLDER_KEY] | null {
+  return FOLDER_KEY[folder.toUpperCase() as keyof typeof FOLDER_KEY] ?? null;
 }
 
 /** Known folders first (Urgent, INBOX, Old), others in the order the PBX returned them;
@@ -42,7 +47,7 @@ export function groupByFolder(records: readonly VoicemailMessage[]): FolderGroup
   const groups = new Map<string, FolderGroup>();
   for (const r of records) {
     let g = groups.get(r.folder);
-    if (!g) groups.set(r.folder, (g = { folder: r.folder, label: folderLabel(r.folder), records: [] }));
+    if (!g) groups.set(r.folder, (g = { folder: r.folder, records: [] }));
     g.records.push(r);
   }
   const firstSeen = [...groups.keys()];
@@ -99,23 +104,9 @@ export function clock(seconds: number | null | undefined): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** Words for screen readers: "1 minute 5 seconds". */
-export function spokenDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const m = Math.floor(s / 60);
-  const parts = [];
-  if (m > 0) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  if (s % 60 > 0 || m === 0) parts.push(`${s % 60} second${s % 60 === 1 ? '' : 's'}`);
-  return parts.join(' ');
-}
-
 export function clampSeek(target: number, duration: number): number {
   if (!Number.isFinite(target) || target < 0) return 0;
   return duration > 0 ? Math.min(target, duration) : 0;
-}
-
-export function rateLabel(rate: number): string {
-  return `${rate}x`;
 }
 
 const FORMAT_LABEL: Record<string, string> = { pcm16: 'PCM', gsm: 'GSM 6.10', mulaw: 'μ-law', alaw: 'A-law' };
@@ -125,9 +116,10 @@ export function formatLabel(format: string): string {
   return FORMAT_LABEL[format] ?? format;
 }
 
-/** The directory's or the contacts' name for the caller first, then the caller ID's. */
-export function callerName(r: VoicemailMessage): string {
-  return r.known?.name.trim() || r.caller.name.trim() || r.caller.number || 'Unknown caller';
+/** The directory's or the contacts' name for the caller first, then the caller ID's; null when
+ *  there is none (shown as "Unknown caller"). */
+export function callerName(r: VoicemailMessage): string | null {
+  return r.known?.name.trim() || r.caller.name.trim() || r.caller.number || null;
 }
 
 /** The number beside the name, when a name is shown at all. */
@@ -137,19 +129,21 @@ export function callerNumber(r: VoicemailMessage): string | null {
 
 export type ActionName = 'markListened' | 'delete' | 'saveAs';
 
-const UNSUPPORTED_TEXT: Record<ActionName, string> = {
-  markListened: 'This PBX does not let the app mark messages as listened. Use the phone or the PBX portal.',
-  delete: 'This PBX does not let the app delete messages. Use the phone or the PBX portal.',
-  saveAs: 'Saving is not available here.',
-};
+export const UNSUPPORTED_KEY = {
+  markListened: 'voicemail.unsupportedListened',
+  delete: 'voicemail.unsupportedDelete',
+  saveAs: 'voicemail.unsupportedSave',
+} as const;
 
 /** A PBX that answers "not implemented" has not failed: the action is simply not there. */
 export function classifyActionError(
   action: ActionName,
   error: AppErrorData,
-): { kind: 'unsupported'; text: string } | { kind: 'failed'; error: AppErrorData } {
+):
+  | { kind: 'unsupported'; key: (typeof UNSUPPORTED_KEY)[ActionName] }
+  | { kind: 'failed'; error: AppErrorData } {
   return error.code === 'NOT_SUPPORTED'
-    ? { kind: 'unsupported', text: UNSUPPORTED_TEXT[action] }
+    ? { kind: 'unsupported', key: UNSUPPORTED_KEY[action] }
     : { kind: 'failed', error };
 }
 

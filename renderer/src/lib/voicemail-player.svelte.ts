@@ -4,15 +4,29 @@
 // only 'self', and Web Audio mode would XHR the blob URL and be blocked. Only one player sounds
 // at a time across the app.
 import { Howl } from 'howler';
+import type { AppErrorData } from '../../../electron/core/shared/errors.js';
 import { bridge } from './bridge.js';
+import { errorMessage } from './errors-ui.js';
+import { t } from './i18n.svelte.js';
 import { clampSeek } from './voicemail-format.js';
 
 export type PlayerPhase = 'idle' | 'fetching' | 'decoding' | 'ready' | 'error';
 
-export interface PlayerError {
-  title: string;
-  message: string;
-  code?: string;
+/** Why the player stopped: the core's answer, or the media element's code (kept as data and
+ *  worded when shown, so the text follows the window's language). */
+export type PlayerError = { core: AppErrorData } | { code: 'AUDIO_DECODE' | 'AUDIO_PLAY'; media: unknown };
+
+export function playerErrorText(e: PlayerError): { title: string; message: string } {
+  if ('core' in e) {
+    const title =
+      e.core.code === 'AUDIO_UNAVAILABLE'
+        ? t('player.notOffline')
+        : e.core.code === 'NOT_FOUND'
+          ? t('player.notFound')
+          : t('player.cannotLoad');
+    return { title, message: errorMessage(e.core) };
+  }
+  return { title: t('player.cannotPlay'), message: mediaError(e.media) };
 }
 
 // howler frees an HTML5 Audio node by pointing it at a data: URI, which the CSP (media-src 'self'
@@ -28,10 +42,9 @@ const audible: { player: VoicemailPlayer | null } = { player: null };
 
 function mediaError(code: unknown): string {
   // howler passes the MediaError code (1 aborted, 2 network, 3 decode, 4 not supported) or text.
-  if (code === 3 || code === 4)
-    return 'This system could not decode the message audio. Use “Save as” to keep the file and play it in another program.';
-  if (code === 2) return 'The audio could not be read. Select the message again.';
-  return `The audio could not be played (${String(code)}). Select the message again; if it keeps failing, use “Save as”.`;
+  if (code === 3 || code === 4) return t('player.decodeFailed');
+  if (code === 2) return t('player.readFailed');
+  return t('player.playFailed', { code: String(code) });
 }
 
 export class VoicemailPlayer {
@@ -70,7 +83,7 @@ export class VoicemailPlayer {
     this.duration = opts.durationHint ?? 0;
     const r = await bridge.voicemail.audio({ extensionId, key });
     if (token !== this.#token) return false;
-    if (!r.ok) return this.#fail(r.error);
+    if (!r.ok) return this.#fail({ core: r.error });
     this.phase = 'decoding';
     this.wav = r.data.wav;
     this.fromCache = r.data.fromCache;
@@ -88,11 +101,10 @@ export class VoicemailPlayer {
         rate: this.rate,
         onload: () => resolve(true),
         onloaderror: (_id, code) => {
-          this.#fail({ code: 'AUDIO_DECODE', message: mediaError(code) }, 'Cannot play this message');
+          this.#fail({ code: 'AUDIO_DECODE', media: code });
           resolve(false);
         },
-        onplayerror: (_id, code) =>
-          this.#fail({ code: 'AUDIO_PLAY', message: mediaError(code) }, 'Cannot play this message'),
+        onplayerror: (_id, code) => this.#fail({ code: 'AUDIO_PLAY', media: code }),
         onplay: () => this.#onPlay(),
         onpause: () => this.#stopped(),
         onstop: () => this.#stopped(),
@@ -113,21 +125,11 @@ export class VoicemailPlayer {
     return true;
   }
 
-  #fail(error: { code: string; message: string }, title?: string): false {
+  #fail(error: PlayerError): false {
     this.#release();
     this.phase = 'error';
     this.playing = false;
-    this.error = {
-      code: error.code,
-      message: error.message,
-      title:
-        title ??
-        (error.code === 'AUDIO_UNAVAILABLE'
-          ? 'Not available offline'
-          : error.code === 'NOT_FOUND'
-            ? 'Message not found'
-            : 'Could not load the message'),
-    };
+    this.error = error;
     return false;
   }
 

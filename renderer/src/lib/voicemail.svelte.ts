@@ -15,12 +15,20 @@ import {
   selectionAfterDelete,
 } from './voicemail-format.js';
 
+/** What a message action did, for the line under the player. */
+export type Note =
+  | { kind: 'marked' }
+  | { kind: 'markedAtEnd' }
+  | { kind: 'deleted' }
+  | { kind: 'download' }
+  | { kind: 'saved'; path: string };
+
 /** The badge: unread messages in the agent's own INBOX, null while unknown. The core is its one
  *  source: its voicemail events, and their latest value for a window that loaded after them. */
 class VoicemailInbox {
   unread = $state<number | null>(null);
-  /** A sentence for the live region when the poller finds new messages. */
-  announcement = $state('');
+  /** New messages to announce to screen readers (worded by the button, in the current language). */
+  announced = $state(0);
   #heard = false;
 
   /** Follows the core's events; returns the unsubscribe function. */
@@ -28,8 +36,7 @@ class VoicemailInbox {
     const off = bridge.on('voicemail:new', ({ unread, newKeys }) => {
       this.#heard = true;
       this.unread = unread;
-      if (newKeys.length > 0)
-        this.announcement = `${newKeys.length} new voicemail message${newKeys.length === 1 ? '' : 's'}.`;
+      if (newKeys.length > 0) this.announced = newKeys.length;
     });
     void bridge.events.latest().then((r) => {
       const latest = r.ok ? r.data['voicemail:new'] : null;
@@ -41,7 +48,7 @@ class VoicemailInbox {
   /** Another profile: its mailbox is unknown until the core reports it. */
   reset(): void {
     this.unread = null;
-    this.announcement = '';
+    this.announced = 0;
   }
 }
 
@@ -73,9 +80,10 @@ export class MailboxState {
   selectedKey = $state<string | null>(null);
   busy = $state<ActionName | null>(null);
   actionError = $state<AppErrorData | null>(null);
-  note = $state<string | null>(null);
+  /** An action's outcome, worded at render time (see noteText in VoicemailPlayer). */
+  note = $state<Note | null>(null);
   /** Actions this PBX answered "not implemented" to, with the explanation shown beside them. */
-  unsupported = $state<Partial<Record<ActionName, string>>>({});
+  unsupported = $state<Partial<Record<ActionName, true>>>({});
   #extraCached = $state<string[]>([]);
 
   groups = $derived(groupByFolder(this.list?.records ?? []));
@@ -145,7 +153,7 @@ export class MailboxState {
       return true;
     }
     const outcome = classifyActionError(action, r.error);
-    if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, [action]: outcome.text };
+    if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, [action]: true };
     else this.actionError = outcome.error;
     return false;
   }
@@ -153,7 +161,7 @@ export class MailboxState {
   /** `atEnd`: the message played to its end and the setting marks it heard then. */
   async markListened(record: VoicemailMessage, atEnd = false): Promise<boolean> {
     const ok = await this.#act('markListened', record);
-    if (ok) this.note = atEnd ? 'Played to the end: marked as listened.' : 'Marked as listened.';
+    if (ok) this.note = { kind: atEnd ? 'markedAtEnd' : 'marked' };
     return ok;
   }
 
@@ -162,7 +170,7 @@ export class MailboxState {
     const ok = await this.#act('delete', record);
     if (ok) {
       this.selectedKey = next && this.order.some((r) => r.key === next) ? next : null;
-      this.note = 'Message deleted.';
+      this.note = { kind: 'deleted' };
     }
     return ok;
   }
@@ -185,14 +193,14 @@ export class MailboxState {
           this.markCached(record.key);
         }
         downloadWav(record, wav);
-        this.note = 'Download started.';
+        this.note = { kind: 'download' };
         return;
       }
       const r = await bridge.voicemail.saveAs({ extensionId, key: record.key });
-      if (r.ok) this.note = r.data.saved ? `Saved to ${r.data.saved}` : null;
+      if (r.ok) this.note = r.data.saved ? { kind: 'saved', path: r.data.saved } : null;
       else {
         const outcome = classifyActionError('saveAs', r.error);
-        if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, saveAs: outcome.text };
+        if (outcome.kind === 'unsupported') this.unsupported = { ...this.unsupported, saveAs: true };
         else this.actionError = outcome.error;
       }
     } finally {

@@ -124,6 +124,7 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((name: string) => `/tmp/vpbx-mock-${name}`);
   setPath = vi.fn();
   getVersion = vi.fn(() => '0.1.0');
+  getLocale = vi.fn(() => 'en-US');
   whenReady = vi.fn((): Promise<void> => new Promise(() => {}));
   setLoginItemSettings = vi.fn();
   getLoginItemSettings = vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false }));
@@ -175,5 +176,6 @@ export function resetElectronMock(): void {
   electron.ipcRenderer.removeAllListeners();
   electron.globalShortcut.register.mockReturnValue(true);
   electron.app.requestSingleInstanceLock.mockReturnValue(true);
+  electron.app.getLocale.mockReturnValue('en-US');
   electron.session.defaultSession = new FakeSession();
 }

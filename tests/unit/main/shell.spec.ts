@@ -118,7 +118,7 @@ describe('startShell', () => {
       event: 'sync:state',
       payload: expect.objectContaining({ status: 'offline' }),
     });
-    expect(tray!.tooltip).toBe('VitalPBX Directory — offline, synced 4 min ago');
+    expect(tray!.tooltip).toBe('VitalPBX Directory — offline, synced 4 min. ago');
     expect(tray!.image).toMatchObject({ path: join('/app/tray', 'tray-offline-24.png') });
   });
 
@@ -208,6 +208,17 @@ describe('startShell', () => {
     expect(await readFile(autostart, 'utf8')).toContain('--hidden');
     await expect(invoke(win, 'settings:get')).resolves.toMatchObject({ data: { startAtLogin: true } });
     expect(menuItem(tray!, 'login').checked).toBe(true);
+  });
+
+  it('speaks the OS locale in the tray, and the language setting from the moment it is saved', async () => {
+    electron.app.getLocale.mockReturnValue('pt-BR');
+    const { win, tray } = await start();
+    expect(menuItem(tray!, 'quit').label).toBe('Sair');
+    await invoke(win, 'settings:set', { language: 'es' });
+    expect(menuItem(tray!, 'quit').label).toBe('Salir');
+    expect(menuItem(tray!, 'open').label).toBe('Abrir el directorio');
+    await invoke(win, 'settings:set', { language: 'system' });
+    expect(menuItem(tray!, 'quit').label).toBe('Sair');
   });
 
   it('passes the search of a launch (first or second) to the renderer', async () => {

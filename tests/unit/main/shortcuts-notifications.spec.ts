@@ -53,7 +53,7 @@ describe('voicemail notifications', () => {
 
   it('notifies about new messages and opens the app on click', () => {
     const onClick = vi.fn();
-    expect(notifyNewVoicemail(payload, onClick)).not.toBeNull();
+    expect(notifyNewVoicemail(payload, 'en', onClick)).not.toBeNull();
     const n = FakeNotification.instances[0]!;
     expect(n.options).toMatchObject({
       title: '2 new voicemails',
@@ -62,19 +62,19 @@ describe('voicemail notifications', () => {
     expect(n.show).toHaveBeenCalled();
     n.emit('click');
     expect(onClick).toHaveBeenCalled();
-    expect(voicemailNotice({ ...payload, newKeys: ['x'] })?.title).toBe('New voicemail');
+    expect(voicemailNotice({ ...payload, newKeys: ['x'] }, 'en')?.title).toBe('New voicemail');
   });
 
   it('stays quiet on the first poll (nothing new) and where notifications are unsupported', () => {
-    expect(notifyNewVoicemail({ ...payload, newKeys: [] }, vi.fn())).toBeNull();
+    expect(notifyNewVoicemail({ ...payload, newKeys: [] }, 'en', vi.fn())).toBeNull();
     FakeNotification.isSupported.mockReturnValue(false);
-    expect(notifyNewVoicemail(payload, vi.fn())).toBeNull();
-    expect(notifyStillRunning(vi.fn())).toBe(false);
+    expect(notifyNewVoicemail(payload, 'en', vi.fn())).toBeNull();
+    expect(notifyStillRunning('en', vi.fn())).toBe(false);
     expect(FakeNotification.instances).toHaveLength(0);
   });
 
   it('explains once that the app keeps running in the tray', () => {
-    expect(notifyStillRunning(vi.fn())).toBe(true);
+    expect(notifyStillRunning('en', vi.fn())).toBe(true);
     expect(FakeNotification.instances[0]?.options.title).toMatch(/still running/);
   });
 });

@@ -16,6 +16,7 @@ const model = (over: Partial<Model> = {}): Model => ({
   syncedAt: NOW - 4 * 60_000,
   unread: 0,
   startAtLogin: false,
+  language: 'en',
   ...over,
 });
 const actions = () => ({
@@ -43,23 +44,24 @@ describe('tray model', () => {
   });
 
   it('says state and data age in the tooltip', () => {
-    expect(trayTooltip(model(), NOW)).toBe('VitalPBX Directory — online, synced 4 min ago');
+    expect(trayTooltip(model(), NOW)).toBe('VitalPBX Directory — online, synced 4 min. ago');
     expect(trayTooltip(model({ status: 'offline', syncedAt: NOW - 3 * 3_600_000 }), NOW)).toBe(
-      'VitalPBX Directory — offline, synced 3 h ago',
+      'VitalPBX Directory — offline, synced 3 hr. ago',
     );
     expect(trayTooltip(model({ unread: 2 }), NOW)).toBe(
-      'VitalPBX Directory — online, synced 4 min ago — 2 unread voicemails',
+      'VitalPBX Directory — online, synced 4 min. ago — 2 unread voicemails',
     );
+    expect(trayTooltip(model({ unread: 1 }), NOW)).toMatch(/— 1 unread voicemail$/);
     expect(trayTooltip(model({ status: 'unknown', syncedAt: null }), NOW)).toBe(
       'VitalPBX Directory — not connected, no directory yet',
     );
   });
 
   it('words the data age', () => {
-    expect(dataAge(NOW - 10_000, NOW)).toBe('synced just now');
-    expect(dataAge(NOW - 59 * 60_000, NOW)).toBe('synced 59 min ago');
-    expect(dataAge(NOW - 26 * 3_600_000, NOW)).toBe('synced 1 day ago');
-    expect(dataAge(NOW - 72 * 3_600_000, NOW)).toBe('synced 3 days ago');
+    expect(dataAge(NOW - 10_000, NOW, 'en')).toBe('synced just now');
+    expect(dataAge(NOW - 59 * 60_000, NOW, 'en')).toBe('synced 59 min. ago');
+    expect(dataAge(NOW - 26 * 3_600_000, NOW, 'en')).toBe('synced yesterday');
+    expect(dataAge(NOW - 72 * 3_600_000, NOW, 'en')).toBe('synced 3 days ago');
   });
 
   it('picks template images on macOS and sized images elsewhere', () => {
@@ -124,7 +126,7 @@ describe('AppTray', () => {
     tray!.update(model({ status: 'offline' }), NOW);
     expect(tray!.variant).toBe('offline');
     expect(fake.image).toMatchObject({ path: '/icons/tray-offline-24.png' });
-    expect(fake.tooltip).toBe('VitalPBX Directory — offline, synced 4 min ago');
+    expect(fake.tooltip).toBe('VitalPBX Directory — offline, synced 4 min. ago');
     expect(fake.menu?.template.map((i) => i.label)).toContain('My voicemail (0)');
     tray!.update(model({ unread: 1 }), NOW);
     expect(fake.image).toMatchObject({ path: '/icons/tray-unread-24.png' });

@@ -28,7 +28,7 @@ describe('device technology', () => {
   });
   it('reports the device as the reason for the match', () => {
     const h = highlight(s.index.extensions[2]!, 'iax2');
-    expect(h.other?.label).toBe('Device');
+    expect(h.other?.label).toBe('device');
     expect(h.other?.text).toBe('iax2 desk-102 dev102');
   });
 });
@@ -84,7 +84,7 @@ describe('shared caller IDs', () => {
   it('keeps the caller ID name searchable and never names the shared number as the reason', () => {
     expect(numbers(s, 'acme')).toHaveLength(6);
     const h = highlight(exts[0]!, 'acme', s.index.shared);
-    expect(h.other).toEqual({ label: 'External caller ID', text: 'Acme', ranges: [0, 4] });
+    expect(h.other).toEqual({ label: 'externalCid', text: 'Acme', ranges: [0, 4] });
   });
 });
 
@@ -94,6 +94,6 @@ describe('international numbers', () => {
       buildIndex([makeExtension(0, { externalCid: { name: 'Me', number: '+34911' } })]),
     );
     expect(numbers(s, '+34911')).toEqual(['100']);
-    expect(highlight(s.index.extensions[0]!, '+34911').other?.label).toBe('External caller ID');
+    expect(highlight(s.index.extensions[0]!, '+34911').other?.label).toBe('externalCid');
   });
 });

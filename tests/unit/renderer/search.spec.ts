@@ -184,7 +184,7 @@ describe('highlight', () => {
   it('names the other field that matched', () => {
     const ext = makeExtension(0, { number: '9', name: 'Reception', email: 'frontdesk@example.com' });
     const h = highlight(ext, 'frontdesk');
-    expect(h.other?.label).toBe('Email');
+    expect(h.other?.label).toBe('email');
     expect(splitByRanges(h.other!.text, h.other!.ranges)[0]).toEqual({ text: 'frontdesk', mark: true });
   });
   it('returns no ranges for an empty query', () => {

@@ -16,8 +16,9 @@ import {
   isUnheard,
   neighbour,
   selectionAfterDelete,
-  spokenDuration,
+  folderKey,
 } from '../../../renderer/src/lib/voicemail-format.js';
+import { spokenDuration } from '../../../electron/core/shared/i18n/formats.js';
 
 function rec(key: string, folder: string, date: number | null, extra: Partial<VoicemailMessage> = {}) {
   return {
@@ -47,14 +48,18 @@ describe('groupByFolder', () => {
     expect(groups.map((g) => g.folder)).toEqual(['Urgent', 'INBOX', 'Old', 'Work', 'Family']);
     expect(groups[1]!.records.map((r) => r.key)).toEqual(['e', 'c']);
     expect(groups[3]!.records.map((r) => r.key)).toEqual(['g', 'a']);
-    expect(groups[0]!.label).toBe('Urgent');
-    expect(groups[1]!.label).toBe('New (INBOX)');
-    expect(groups[3]!.label).toBe('Work');
+    expect(groups.map((g) => folderKey(g.folder))).toEqual([
+      'voicemail.folderUrgent',
+      'voicemail.folderInbox',
+      'voicemail.folderOld',
+      null,
+      null,
+    ]);
   });
 
   it('matches folder names case-insensitively and puts undated messages last', () => {
     const groups = groupByFolder([rec('a', 'old', null), rec('b', 'inbox', null), rec('c', 'inbox', 4)]);
-    expect(groups.map((g) => g.label)).toEqual(['New (INBOX)', 'Old']);
+    expect(groups.map((g) => folderKey(g.folder))).toEqual(['voicemail.folderInbox', 'voicemail.folderOld']);
     expect(groups[0]!.records.map((r) => r.key)).toEqual(['c', 'b']);
   });
 
@@ -111,11 +116,13 @@ describe('times', () => {
     expect(clock(-1)).toBe('–:––');
   });
 
-  it('speaks a duration', () => {
-    expect(spokenDuration(0)).toBe('0 seconds');
-    expect(spokenDuration(1)).toBe('1 second');
-    expect(spokenDuration(60)).toBe('1 minute');
-    expect(spokenDuration(125.6)).toBe('2 minutes 5 seconds');
+  it('speaks a duration, in the language asked for', () => {
+    expect(spokenDuration('en', 0)).toBe('0 seconds');
+    expect(spokenDuration('en', 1)).toBe('1 second');
+    expect(spokenDuration('en', 60)).toBe('1 minute');
+    expect(spokenDuration('en', 125.6)).toBe('2 minutes 5 seconds');
+    expect(spokenDuration('es', 125.6)).toBe('2 minutos 5 segundos');
+    expect(spokenDuration('pt-BR', 61)).toBe('1 minuto 1 segundo');
   });
 
   it('clamps a seek into the message', () => {
@@ -133,7 +140,7 @@ describe('labels', () => {
     const anon = rec('2', 'INBOX', 1, { caller: { name: ' ', number: '600' } });
     expect(callerName(anon)).toBe('600');
     expect(callerNumber(anon)).toBeNull();
-    expect(callerName(rec('3', 'INBOX', 1, { caller: { name: '', number: '' } }))).toBe('Unknown caller');
+    expect(callerName(rec('3', 'INBOX', 1, { caller: { name: '', number: '' } }))).toBeNull();
   });
 
   it('counts INBOX and Urgent as unheard, not Old', () => {
@@ -161,7 +168,7 @@ describe('classifyActionError', () => {
   it('shows a 501 as an unsupported action, anything else as a failure', () => {
     const unsupported = classifyActionError('delete', { code: 'NOT_SUPPORTED', message: 'no' });
     expect(unsupported.kind).toBe('unsupported');
-    expect(unsupported.kind === 'unsupported' && unsupported.text).toMatch(/does not let the app delete/);
+    expect(unsupported.kind === 'unsupported' && unsupported.key).toBe('voicemail.unsupportedDelete');
     const failed = classifyActionError('markListened', { code: 'PBX_UNREACHABLE', message: 'down' });
     expect(failed).toEqual({ kind: 'failed', error: { code: 'PBX_UNREACHABLE', message: 'down' } });
   });
