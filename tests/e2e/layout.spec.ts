@@ -175,9 +175,20 @@ test('a long status-bar error can be read whole, with its code, from the keyboar
   }
   await expectAccessible(app, testInfo, 'status-error');
 
-  // Esc closes the details (and nothing else: the search keeps its text), focus goes back.
+  // A retry runs while the details are open (the PBX is still down): they stay open, focus stays.
+  await expect(status.getByRole('status')).toHaveText(/Syncing/, { timeout: 30_000 });
+  await expect(status.getByRole('status')).toHaveText(/Offline/, { timeout: 30_000 });
+  await expect(details).toBeVisible();
+  await expect(toggle).toBeFocused();
+
+  // Esc closes the details (and nothing else: the search keeps its text), focus goes back; after a
+  // search was typed, Enter on the button opens them again.
+  await app.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(toggle).toBeFocused();
   await app.getByRole('combobox', { name: 'Search extensions' }).fill('a');
-  await toggle.click();
+  await toggle.focus();
+  await app.keyboard.press('Enter');
   await expect(details).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(details).toBeHidden();
