@@ -85,7 +85,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const agentStore = new AgentStore((id) => snapshots.profileDir(id));
   const voicemail = new VoicemailHandlers({
     timers: clock.timers,
-    dataDir: opts.dataDir,
+    profileDir: (id) => snapshots.profileDir(id),
     sync,
     clientFor,
     events,

@@ -10,6 +10,7 @@ import { type Extension, type Profile, SNAPSHOT_VERSION, type Snapshot } from '.
 import type { SnapshotStore } from '../store/snapshot-store.js';
 import { diffDirectories, type Fingerprint, fingerprint } from './directory-diff.js';
 import { nodeTimers, type Timers } from '../timers.js';
+import { IDLE_SYNC } from '../shared/sync-idle.js';
 
 // A connection that drops mid-answer is network trouble like an unreachable PBX: offline, retried.
 const OFFLINE_CODES = new Set(['PBX_UNREACHABLE', 'PBX_TIMEOUT', 'CONNECTION_DROPPED']);
@@ -42,21 +43,8 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.max(MIN_RETRY_MS, Math.round(random() * ceiling));
 }
 
-const IDLE: SyncState = {
-  seq: 0,
-  profileId: null,
-  status: 'unknown',
-  syncedAt: null,
-  extensionCount: 0,
-  checkedAt: null,
-  changes: null,
-  progress: null,
-  lastError: null,
-  recovered: null,
-};
-
 export class SyncService {
-  #state: SyncState = IDLE;
+  #state: SyncState = { ...IDLE_SYNC };
   #profile: Profile | null = null;
   #snapshot: Snapshot | null = null;
   #running: Promise<SyncState> | null = null;
@@ -102,7 +90,7 @@ export class SyncService {
     this.#snapshot = null;
     this.#validators = null;
     this.#fingerprint = null;
-    if (!profile) return this.#set({ ...IDLE });
+    if (!profile) return this.#set({ ...IDLE_SYNC });
     let recovered: string | null = null;
     let lastError = null;
     try {

@@ -25,7 +25,8 @@ import type { SyncService } from './sync-service.js';
 import { nodeTimers, type Timers } from '../timers.js';
 
 export interface VoicemailDeps {
-  dataDir: string;
+  /** `<data>/profiles/<id>`, with the id checked: the snapshot store's, so removal finds it all. */
+  profileDir: (profileId: string) => string;
   sync: SyncService;
   clientFor: (profile: Profile) => Promise<PbxClient>;
   events: EventHub;
@@ -81,7 +82,7 @@ export class VoicemailHandlers {
   }
 
   #profileDir(p: Profile): string {
-    return join(this.deps.dataDir, 'profiles', p.id);
+    return this.deps.profileDir(p.id);
   }
 
   #cache(p: Profile): AudioCache {

@@ -4,6 +4,7 @@
 import type { Profile } from '../../../electron/core/shared/domain.js';
 import type { PolicyInfo, Settings, SyncState } from '../../../electron/core/shared/contract.js';
 import type { AppErrorData } from '../../../electron/core/shared/errors.js';
+import { IDLE_SYNC } from '../../../electron/core/shared/sync-idle.js';
 import { bridge } from './bridge.js';
 import { ConnectionForm } from './connection-form.svelte.js';
 import { inbox } from './voicemail.svelte.js';
@@ -11,18 +12,8 @@ import { i18n } from './i18n.svelte.js';
 
 export type Screen = 'loading' | 'connect' | 'directory';
 
-const EMPTY_SYNC: SyncState = {
-  seq: -1,
-  profileId: null,
-  status: 'unknown',
-  syncedAt: null,
-  checkedAt: null,
-  changes: null,
-  extensionCount: 0,
-  progress: null,
-  lastError: null,
-  recovered: null,
-};
+// seq -1: the core's first state, whatever its seq, replaces it.
+const EMPTY_SYNC: SyncState = { ...IDLE_SYNC, seq: -1 };
 
 export class AppState {
   screen = $state<Screen>('loading');
