@@ -72,7 +72,7 @@ export async function startShell(paths: ShellPaths, opts: ShellOptions): Promise
     log: opts.log,
   });
   const ctx = { host: 'electron' } as const;
-  const settings = (await core.dispatch('settings:get', undefined, ctx)) as { ok: boolean; data?: Settings };
+  const settings = await core.call('settings:get', undefined, ctx);
   // The tray and notifications speak the settings' language, else the OS locale's.
   const model: TrayModel = {
     status: 'unknown',

@@ -36,8 +36,9 @@ export async function makeHarness(dataDir?: string, extra: Partial<AppCoreOption
   const unsubscribe = core.events.subscribe((event, payload) =>
     wire.push(JSON.stringify({ event, payload })),
   );
+  // A channel without a request is called without one (its RequestOf is undefined).
   const call = async <C extends Channel>(channel: C, request?: RequestOf<C>) => {
-    const result = (await core.dispatch(channel, request, { host: 'test' })) as Result<ResultOf<C>>;
+    const result = await core.call(channel, request as RequestOf<C>, { host: 'test' });
     wire.push(
       JSON.stringify(result, (_k, v: unknown) =>
         v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,

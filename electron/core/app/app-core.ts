@@ -4,7 +4,13 @@
 // process and the browser host both wrap `createAppCore(...).dispatch`; capabilities only a
 // desktop has (opening a tel: link, a save dialog) are injected, so the behaviour itself is the
 // same and tested in Node.
-import { type Dispatch, createDispatcher, type Handlers } from '../dispatch/dispatcher.js';
+import {
+  type Call,
+  type Dispatch,
+  createDispatcher,
+  type Handlers,
+  typedCall,
+} from '../dispatch/dispatcher.js';
 import { EventHub } from '../dispatch/events.js';
 import { AppError } from '../app-error.js';
 import { Keychain, type SecretStore } from '../credentials/keychain.js';
@@ -52,6 +58,8 @@ export interface AppCoreOptions {
 
 export interface AppCore {
   dispatch: Dispatch;
+  /** The same dispatcher, typed by the contract, for callers inside the process. */
+  call: Call;
   events: EventHub;
   sync: SyncService;
   /** A host's hint that the directory may be old (woke, unlocked, network back, window shown). */
@@ -153,8 +161,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     'sync:nudge': async ({ reason }) => ({ syncing: await refresh.nudge(reason) }),
   };
 
+  const dispatch = createDispatcher(handlers, opts.log);
   return {
-    dispatch: createDispatcher(handlers, opts.log),
+    dispatch,
+    call: typedCall(dispatch),
     events,
     sync,
     nudge: (reason) => refresh.nudge(reason),

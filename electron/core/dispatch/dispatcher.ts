@@ -4,7 +4,7 @@
 // Nothing a caller sends can crash it, and no thrown object crosses a boundary.
 import type { z } from 'zod';
 import { CHANNELS, type Channel } from '../shared/channels.js';
-import { contract, type Contract, type ResultOf } from '../shared/contract.js';
+import { contract, type Contract, type RequestOf, type ResultOf } from '../shared/contract.js';
 import { errorData, type Result } from '../shared/errors.js';
 import { toAppError } from '../app-error.js';
 
@@ -20,6 +20,19 @@ export type Handlers = {
 };
 
 export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;
+
+/** A call from code that knows its channel (the shell, tests): the contract types both ends. */
+export type Call = <C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+  ctx: CallContext,
+) => Promise<Result<ResultOf<C>>>;
+
+/** The dispatcher answers what the contract says for the channel: the one place that says so. */
+export function typedCall(dispatch: Dispatch): Call {
+  return <C extends Channel>(channel: C, request: RequestOf<C>, ctx: CallContext) =>
+    dispatch(channel, request, ctx) as Promise<Result<ResultOf<C>>>;
+}
 
 const known = new Set<string>(CHANNELS);
 
