@@ -69,6 +69,7 @@ export default tseslint.config(
     // text, user-facing attributes and sentence-like strings written straight into the window's
     // code would stay English in every language. Data, ids and CSS classes are not words.
     files: ['renderer/src/**/*.svelte', 'renderer/src/**/*.ts'],
+    ignores: ['renderer/src/**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -2,7 +2,7 @@
 // kept, and PCM tone clips synthesised on demand; plus a WAV header reader that tests and the
 // server use to know a file's real format from its bytes.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AudioClip, findClip, SAMPLE_RATE } from './audio-catalog.js';
 import { Prng } from './prng.js';
@@ -94,9 +94,10 @@ export function synthesizeTone(samples: number, seed: number): Buffer {
 
 /**
  * assets/ beside this module. In a bundle (dist-electron/main.cjs) that is dist-electron/assets/,
- * so the build must copy the folder there, or the app must pass `assetsDir`.
+ * so the build must copy the folder there, or the app must pass `assetsDir`. (A path join, not
+ * `new URL('./assets/', import.meta.url)`, which Vite rewrites to a web address in a DOM test.)
  */
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
+export const DEFAULT_ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 
 /** Audio bytes by clip id, loaded or synthesised once and then served from memory. */
 export class AudioLibrary {
